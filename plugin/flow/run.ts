@@ -1,0 +1,115 @@
+import type { Flow, FlowNode, StepNode } from '../generated/flow.js';
+import type { StepTemplate } from '../generated/step-template.js';
+import type { JsonValue } from '../json.js';
+import { DeclarationError, FlowLoopError, MissingInputError } from '../errors.js';
+import { renderValue } from '../request/body.js';
+import type { RenderContext } from '../request/context.js';
+import { compileTemplate } from '../template/compile.js';
+import { isBlank } from '../template/helpers.js';
+import { runStep, type StepEnvironment } from '../step/run.js';
+import { definedOnly } from '../step/result.js';
+import type { FlowEnd, FlowResult, FlowVisit } from './result.js';
+
+/** A question an `ask` node puts to the contact. */
+export interface Question {
+  variable: string;
+  text: string;
+}
+
+/** How a flow runs: the step environment, the templates it may use, and optional hooks. */
+export interface FlowEnvironment extends StepEnvironment {
+  /** Looks up a step template by id. */
+  template: (id: string) => StepTemplate | undefined;
+  /** Answers an `ask` node; without it (or when it returns undefined) the flow stops waiting. */
+  answer?: (question: Question) => Promise<string | undefined>;
+  /** Called as each node finishes, for live display. */
+  onVisit?: (visit: FlowVisit, result: Pick<FlowResult, 'steps' | 'replies'>) => void;
+  /** Nodes a run may visit before it counts as a loop (default 50). */
+  maxVisits?: number;
+}
+
+/**
+ * Runs a flow from its start node: steps (outputs become variables, the outcome picks
+ * the next node), replies, asks and an end. A run that visits more than `maxVisits`
+ * nodes is a loop and throws FlowLoopError rather than hanging.
+ *
+ * @example
+ * const result = await runFlow(join, { customer_email: 'priya@example.com', customer_name: 'Priya Sharma' }, env)
+ * result.replies // ['You are now subscribed, Priya! You will receive our newsletter at priya@example.com.']
+ */
+export async function runFlow(flow: Flow, given: Record<string, JsonValue | undefined>, env: FlowEnvironment): Promise<FlowResult> {
+  const missing = Object.entries(flow.variables)
+    .filter(([name, decl]) => decl.required && isBlank(given[name]))
+    .map(([name, decl]) => ({ name, description: decl.description, example: decl.example }));
+  if (missing.length > 0) throw new MissingInputError(flow.id, missing);
+
+  const variables: Record<string, JsonValue> = definedOnly(given);
+  const result: FlowResult = { flow: flow.id, api: flow.api, steps: [], replies: [], variables, path: [], end: { node: flow.start, result: 'unfinished' } };
+  const limit = env.maxVisits ?? 50;
+  let id = flow.start;
+  for (let visits = 1; ; visits++) {
+    if (visits > limit) throw new FlowLoopError(`${flow.id}: more than ${limit} nodes visited; the flow loops (last node: ${id})`);
+    const node = flow.nodes[id];
+    if (!node) throw new DeclarationError(`${flow.id}: node "${id}" does not exist`);
+    const context: RenderContext = { ...variables, settings: env.settings, secrets: {} };
+    const visit: FlowVisit = { node: id, type: node.type };
+    const outcome = await runNode(flow, node, context, env, result, visit);
+    result.path.push(visit);
+    env.onVisit?.(visit, result);
+    if ('end' in outcome) {
+      result.end = outcome.end;
+      return result;
+    }
+    visit.next = outcome.next;
+    id = outcome.next;
+  }
+}
+
+type NodeOutcome = { next: string } | { end: FlowEnd };
+
+async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: FlowEnvironment, result: FlowResult, visit: FlowVisit): Promise<NodeOutcome> {
+  switch (node.type) {
+    case 'reply':
+      result.replies.push(compileTemplate(node.text).render(context));
+      return { next: node.next };
+    case 'ask': {
+      const text = compileTemplate(node.text).render(context);
+      result.replies.push(text);
+      const answer = await env.answer?.({ variable: node.variable, text });
+      if (answer === undefined) return { end: { node: visit.node, waiting_for: node.variable, question: text } };
+      result.variables[node.variable] = answer;
+      return { next: node.next };
+    }
+    case 'end': {
+      const end: FlowEnd = { node: visit.node, result: node.result };
+      if (node.reason !== undefined) end.reason = compileTemplate(node.reason).render(context);
+      if (node.outputs) end.outputs = Object.fromEntries(Object.entries(node.outputs).map(([k, t]) => [k, compileTemplate(t).render(context)]));
+      return { end };
+    }
+    case 'step':
+      return runStepNode(flow, node, context, env, result, visit);
+  }
+}
+
+async function runStepNode(flow: Flow, node: StepNode, context: RenderContext, env: FlowEnvironment, result: FlowResult, visit: FlowVisit): Promise<NodeOutcome> {
+  const template = env.template(node.template);
+  if (!template) throw new DeclarationError(`${flow.id}: step template "${node.template}" is not in the plugin`);
+  const inputs: Record<string, JsonValue | undefined> = {};
+  for (const name of Object.keys(template.inputs)) {
+    const mapped = node.inputs?.[name];
+    inputs[name] = mapped === undefined ? result.variables[name] : renderValue(mapped, context);
+  }
+  const step = await runStep(template, inputs, env);
+  result.steps.push(step);
+  // Inputs taken straight from the conversation come back normalised (emails lower-cased).
+  for (const name of Object.keys(template.inputs)) {
+    const value = step.inputs[name];
+    if (node.inputs?.[name] === undefined && value !== undefined && name in result.variables) result.variables[name] = value;
+  }
+  for (const [name, value] of Object.entries(step.outputs)) result.variables[name] = value;
+  visit.step = result.steps.length - 1;
+  visit.outcome = step.outcome;
+  const next = node.routes[step.outcome] ?? node.otherwise;
+  if (!next) throw new DeclarationError(`${flow.id}: outcome "${step.outcome}" of ${node.template} is not routed`);
+  return { next };
+}

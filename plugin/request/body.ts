@@ -1,0 +1,88 @@
+import type { JsonValue } from '../json.js';
+import { isBlank } from '../template/helpers.js';
+import { compileTemplate } from '../template/compile.js';
+import { hasPlaceholders, soleVariable } from '../template/tokenize.js';
+import { lookup, type RenderContext } from './context.js';
+
+/** Marks a leaf or container that is left out of the body. */
+const DROP = Symbol('drop');
+
+/**
+ * Builds the JSON body as a value, never as text: string leaves are templates; a leaf
+ * that is exactly one `<<variable>>` keeps the variable's JSON type (a list stays a list);
+ * a leaf whose placeholders render blank drops its key (or array item), and so does a
+ * container left empty by drops, so an upsert never blanks a field MailerLite holds.
+ *
+ * @example
+ * renderBody({ email: '<<customer_email>>', fields: { name: '<<customer_name>>' } }, { customer_email: 'p@x.com', settings: {}, secrets: {} })
+ * // { email: 'p@x.com' }
+ */
+export function renderBody(body: JsonValue | undefined, context: RenderContext): JsonValue | undefined {
+  if (body === undefined) return undefined;
+  const value = build(body, context);
+  return value === DROP ? {} : value;
+}
+
+/**
+ * Renders one template as a JSON leaf: a sole `<<variable>>` keeps its JSON type;
+ * blank renders as undefined (not given).
+ *
+ * @example
+ * renderValue('<<tags>>', { tags: ['a'], settings: {}, secrets: {} }) // ['a']
+ */
+export function renderValue(source: string, context: RenderContext): JsonValue | undefined {
+  const value = leaf(source, context);
+  return value === DROP ? undefined : value;
+}
+
+function build(node: JsonValue, context: RenderContext): JsonValue | typeof DROP {
+  if (typeof node === 'string') return leaf(node, context);
+  if (Array.isArray(node)) {
+    const items = node.map((item) => build(item, context));
+    const kept = items.filter((item): item is JsonValue => item !== DROP);
+    return kept.length === 0 && node.length > 0 ? DROP : kept;
+  }
+  if (node !== null && typeof node === 'object') {
+    const out: Record<string, JsonValue> = {};
+    let dropped = false;
+    for (const [key, child] of Object.entries(node)) {
+      const value = build(child, context);
+      if (value === DROP) dropped = true;
+      else out[key] = value;
+    }
+    return dropped && Object.keys(out).length === 0 ? DROP : out;
+  }
+  return node;
+}
+
+type Leaf = { kind: 'sole'; path: string } | { kind: 'literal'; text: string } | { kind: 'template'; source: string };
+
+const plans = new Map<string, Leaf>();
+
+function plan(source: string): Leaf {
+  let hit = plans.get(source);
+  if (!hit) {
+    const sole = soleVariable(source);
+    if (sole !== undefined) hit = { kind: 'sole', path: sole };
+    else if (!hasPlaceholders(source)) hit = { kind: 'literal', text: compileTemplate(source).render({}) };
+    else hit = { kind: 'template', source };
+    plans.set(source, hit);
+  }
+  return hit;
+}
+
+function leaf(source: string, context: RenderContext): JsonValue | typeof DROP {
+  const step = plan(source);
+  if (step.kind === 'literal') return step.text;
+  if (step.kind === 'sole') {
+    const value = lookup(context, step.path);
+    return isBlank(value) ? DROP : toJson(value);
+  }
+  const text = compileTemplate(step.source).render(context);
+  return text.trim() === '' ? DROP : text;
+}
+
+function toJson(value: unknown): JsonValue {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as JsonValue;
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
+}

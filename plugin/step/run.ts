@@ -1,0 +1,89 @@
+import type { StepTemplate } from '../generated/step-template.js';
+import { send, type FetchLike } from '../http/send.js';
+import type { JsonValue } from '../json.js';
+import { buildRequest, type BuiltRequest } from '../request/build.js';
+import type { RenderContext } from '../request/context.js';
+import { decide } from '../response/decide.js';
+import { mapOutputs } from '../response/map.js';
+import { checkInputs, type Variables } from './inputs.js';
+import { definedOnly, type StepResult } from './result.js';
+
+/** Where and how steps run: settings, secrets and the injected transport. */
+export interface StepEnvironment {
+  settings: Record<string, JsonValue | undefined>;
+  secrets: Record<string, string>;
+  fetch: FetchLike;
+  /** Replaces the template URL's origin (e.g. the simulator's `http://127.0.0.1:9090`). */
+  baseUrl?: string;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** A step checked and rendered, ready to send (or stopped by invalid input). */
+export type PreparedStep =
+  | { ok: true; built: Extract<BuiltRequest, { ok: true }>; inputs: Record<string, JsonValue> }
+  | { ok: false; invalid: Array<{ name: string; message: string }>; inputs: Record<string, JsonValue> };
+
+/**
+ * Checks inputs and renders the request without sending it: what `preview` shows.
+ * Throws MissingInputError when required inputs are missing.
+ */
+export function prepareStep(template: StepTemplate, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
+  const checked = checkInputs(template.id, template.inputs, given);
+  if (!checked.ok) return { ok: false, invalid: checked.invalid, inputs: definedOnly(given) };
+  const context: RenderContext = { ...checked.values, settings: env.settings, secrets: env.secrets };
+  const built = buildRequest(template, context, env.baseUrl);
+  if (!built.ok) return { ok: false, invalid: [{ name: built.invalid.place, message: built.invalid.message }], inputs: definedOnly(checked.values) };
+  return { ok: true, built, inputs: definedOnly(checked.values) };
+}
+
+/**
+ * Runs one step: check → render → send → map → decide. Anything the API or the network
+ * does ends in a named outcome; only broken templates and missing inputs throw.
+ *
+ * @example
+ * const result = await runStep(lookup, { customer_email: 'priya@example.com' }, { settings, secrets, fetch })
+ * result.outcome // 'not_found'
+ */
+export async function runStep(template: StepTemplate, given: Variables, env: StepEnvironment): Promise<StepResult> {
+  const started = performance.now();
+  const settings = definedOnly(env.settings);
+  const prepared = prepareStep(template, given, env);
+  if (!prepared.ok) {
+    return {
+      template: template.id,
+      inputs: prepared.inputs,
+      request: null,
+      response: null,
+      error: { kind: 'invalid_input', message: prepared.invalid.map((i) => `${i.name}: ${i.message}`).join('; '), inputs: prepared.invalid },
+      outputs: mapOutputs(template.outputs, null, prepared.inputs, settings),
+      outcome: 'invalid_input',
+      rule: -1,
+      attempts: 0,
+      durationMs: performance.now() - started,
+    };
+  }
+  const sent = await send(prepared.built.outgoing, {
+    fetch: env.fetch,
+    timeoutMs: template.timeout_ms,
+    retry: template.retry,
+    ...(env.sleep ? { sleep: env.sleep } : {}),
+    ...(env.random ? { random: env.random } : {}),
+  });
+  const response = sent.kind === 'response' ? sent.response : null;
+  const outputs = mapOutputs(template.outputs, response, prepared.inputs, settings);
+  const failure = sent.kind === 'response' ? null : sent.kind;
+  const decision = decide(template.outcomes, { response, failure, outputs, inputs: prepared.inputs, settings });
+  return {
+    template: template.id,
+    inputs: prepared.inputs,
+    request: prepared.built.shown,
+    response: response ? { status: response.status, headers: response.headers, body: response.body } : null,
+    ...(sent.kind === 'response' ? {} : { error: { kind: sent.kind, message: sent.message } }),
+    outputs,
+    outcome: decision.outcome,
+    rule: decision.rule,
+    attempts: sent.attempts,
+    durationMs: performance.now() - started,
+  };
+}
