@@ -54,13 +54,11 @@ export async function runFlow(flow: Flow, given: Record<string, JsonValue | unde
     const context: RenderContext = { ...variables, settings: env.settings, secrets: {} };
     const visit: FlowVisit = { node: id, type: node.type };
     const outcome = await runNode(flow, node, context, env, result, visit);
+    if ('next' in outcome) visit.next = outcome.next;
+    else result.end = outcome.end;
     result.path.push(visit);
     env.onVisit?.(visit, result);
-    if ('end' in outcome) {
-      result.end = outcome.end;
-      return result;
-    }
-    visit.next = outcome.next;
+    if ('end' in outcome) return result;
     id = outcome.next;
   }
 }

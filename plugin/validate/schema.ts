@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { packageRoot } from '../paths.js';
 import type { Problem } from '../declarations/problem.js';
+import { explainErrors } from './schema-errors.js';
 
 /** The kinds of declaration file, each with its JSON Schema. */
 export type DeclarationKind = 'manifest' | 'step-template' | 'flow' | 'bundle';
@@ -34,9 +35,7 @@ export function validatorFor(kind: DeclarationKind): ValidateFunction {
 
 /** Validates a parsed file against its schema; each error becomes a located problem. */
 export function checkSchema(kind: DeclarationKind, file: string, value: unknown): Problem[] {
-  const validate = validatorFor(kind);
-  if (validate(value)) return [];
-  return dedupe(validate.errors ?? []).map((error) => toProblem(file, error));
+  return dedupe(explainErrors(schemaValidator(), validatorFor(kind), value)).map((error) => toProblem(file, error));
 }
 
 /** Drops the noise of `oneOf` branches when a more precise error sits at the same place. */
@@ -63,6 +62,10 @@ function toProblem(file: string, error: ErrorObject): Problem {
       break;
     case 'required':
       message = `missing property "${String(params.missingProperty)}"`;
+      expected = `a "${String(params.missingProperty)}" property`;
+      break;
+    case 'type':
+      expected = `a value of type ${String(params.type)}`;
       break;
     case 'enum':
       expected = `one of ${JSON.stringify(params.allowedValues)}`;

@@ -1,0 +1,50 @@
+import { loadCatalog } from '../../../catalog.js';
+import { UsageError } from '../../../errors.js';
+import { parseAssignments } from '../../assignments.js';
+import { resolveId } from '../../resolve.js';
+import { createSession } from '../../session.js';
+import { readSettings } from '../../settings.js';
+import { formatCurl, formatHttp } from '../../format/request.js';
+import { EXIT } from '../failure.js';
+import { writeLines, type Io } from '../io.js';
+
+/** Flags of `preview`. */
+export interface PreviewOptions {
+  var: string[];
+  settings?: string;
+  set: string[];
+  format: string;
+  baseUrl?: string;
+}
+
+/**
+ * `mailerlite-steps preview <template>`: the exact request, without sending. Loads no
+ * simulator, web server or sync code (cold start matters).
+ */
+export async function runPreview(id: string, options: PreviewOptions, io: Io): Promise<number> {
+  if (!['http', 'curl', 'json'].includes(options.format)) {
+    throw new UsageError(`--format ${options.format}: expected http, curl or json`);
+  }
+  const catalog = loadCatalog();
+  const settings = readSettings(options.settings, options.set);
+  const resolved = resolveId(catalog, id, 'new', 'template');
+  if (resolved.kind !== 'template') throw new UsageError(`${id} is a flow; preview shows one step template`);
+  const template = resolved.template;
+  if (settings.group_id === undefined) {
+    settings.group_id = String(catalog.manifest.settings.group_id?.example ?? '');
+    io.stderr.write(`note: no group_id setting given; showing the example ${settings.group_id} (use --set group_id=...)\n`);
+  }
+  const session = createSession({ catalog, settings, target: undefined });
+  const preview = session.preview(template, parseAssignments(options.var, '--var'), options.baseUrl);
+  if (!preview.ok) {
+    writeLines(io.stderr, [`${template.id}: invalid input, the step would end in invalid_input without a request:`, ...preview.invalid.map((i) => `  ${i.name}: ${i.message}`)]);
+    return EXIT.fallback;
+  }
+  if (options.format === 'json') io.stdout.write(JSON.stringify(preview.request, null, 2) + '\n');
+  else if (options.format === 'http') io.stdout.write(formatHttp(preview.request) + '\n');
+  else {
+    const envNames = Object.fromEntries(Object.entries(catalog.manifest.secrets).map(([name, s]) => [name, s.env]));
+    io.stdout.write(formatCurl(preview.request, envNames) + '\n');
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { packageRoot } from '../../paths.js';
+import { reportError, EXIT } from './failure.js';
+import { processIo, type Io } from './io.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Adds the flags shared by the commands that render templates. */
+function withInputFlags(command: Command): Command {
+  return command
+    .option('--var <name=value>', 'a conversation variable (repeatable)', collect, [])
+    .option('--settings <file>', 'a JSON file of plugin settings, e.g. {"group_id": "123456789"}')
+    .option('--set <name=value>', 'one plugin setting (repeatable; wins over --settings)', collect, []);
+}
+
+/** Adds the flags that pick where requests go. */
+function withTargetFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live']).default('sim'))
+    .option('--base-url <url>', 'a simulator already running (mailerlite-steps sim), e.g. http://127.0.0.1:9090')
+    .addOption(new Option('--api <version>', 'MailerLite version for flows (default: the api_version setting, else new)').choices(['new', 'classic']));
+}
+
+function example(lines: string): string {
+  return `\nExample:\n${lines}\n`;
+}
+
+/**
+ * Builds the `mailerlite-steps` command line. Each command's code is imported only when
+ * it runs, so `preview` never loads the simulator, the web server or the sync code.
+ */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('mailerlite-steps')
+    .description('MailerLite steps and flows for WhatsApp bot builders: preview, run, chat, demo, validate.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError(true);
+  const act = <A extends unknown[]>(fn: (...args: A) => Promise<number>) => async (...args: A) => setExit(await fn(...args));
+
+  program
+    .command('demo')
+    .description("play the guide's story against the embedded simulator: JOIN, JOIN again, pre-campaign check, STOP, JOIN after an unsubscribe")
+    .addHelpText('after', example('  $ mailerlite-steps demo'))
+    .action(act(async () => (await import('./commands/demo.js')).runDemo(io)));
+
+  withInputFlags(program.command('preview <template>'))
+    .description('show the exact request a step template would send, without sending it')
+    .addOption(new Option('--format <format>', 'http: raw request; curl: a command safe to paste; json: the request object').choices(['http', 'curl', 'json']).default('http'))
+    .option('--base-url <url>', 'show the request as sent to this origin instead of MailerLite')
+    .addHelpText('after', example('  $ mailerlite-steps preview mailerlite.subscriber.upsert --var customer_email=priya@example.com \\\n      --var "customer_name=Priya Sharma" --set group_id=123456789 --format curl'))
+    .action(act(async (id: string, options) => (await import('./commands/preview.js')).runPreview(id, options, io)));
+
+  withTargetFlags(withInputFlags(program.command('run <id>')))
+    .description('run a step template or a flow and show request, status, outputs, outcome and replies')
+    .option('--seed <file>', 'seed file for the embedded simulator (see docs/simulator.md)')
+    .option('--json', 'print exactly the StepResult or FlowResult as JSON, nothing else on stdout', false)
+    .addHelpText('after', example('  $ mailerlite-steps run whatsapp.join --var customer_email=priya@example.com --var "customer_name=Priya Sharma"\n  $ mailerlite-steps run mailerlite.subscriber.lookup --var customer_email=priya@example.com --json'))
+    .action(act(async (id: string, options) => (await import('./commands/run.js')).runRun(id, options, io)));
+
+  withTargetFlags(withInputFlags(program.command('chat')))
+    .description('talk to the flows in the terminal: type JOIN, STOP, PRECHECK or SETUP; works with piped input too')
+    .addHelpText('after', example("  $ mailerlite-steps chat\n  $ printf 'JOIN\\npriya@example.com\\nPriya Sharma\\n' | mailerlite-steps chat"))
+    .action(act(async (options) => (await import('./commands/chat.js')).runChat(options, io)));
+
+  program
+    .command('list')
+    .description('list the step templates and flows in the manifest with their inputs and outcomes')
+    .option('--json', 'machine-readable', false)
+    .addHelpText('after', example('  $ mailerlite-steps list'))
+    .action(act(async (options: { json: boolean }) => (await import('./commands/list.js')).runList(options, io)));
+
+  program
+    .command('validate [dir]')
+    .description('check the manifest, templates and flows: JSON Schemas, then named rules; exit 1 on problems')
+    .option('--json', 'print the result as JSON', false)
+    .addHelpText('after', example('  $ mailerlite-steps validate\n  $ mailerlite-steps validate path/to/plugin --json'))
+    .action(act(async (dir: string | undefined, options: { json: boolean }) => (await import('../../validate/command.js')).runValidate(dir ?? packageRoot(), options, io)));
+
+  program
+    .command('sim')
+    .description('serve the MailerLite simulator (new API under /api, classic under /api/v2) on 127.0.0.1')
+    .option('--port <port>', 'port to listen on', '9090')
+    .option('--seed <file>', 'seed file (see docs/simulator.md)')
+    .option('--key <key>', 'API key the new-API account accepts')
+    .option('--classic-key <key>', 'API key the classic account accepts')
+    .option('--minute-ms <ms>', 'how long a rate-limit minute lasts, in milliseconds', '60000')
+    .addHelpText('after', example('  $ mailerlite-steps sim --port 9090\n  $ mailerlite-steps run whatsapp.join --base-url http://127.0.0.1:9090 --var customer_email=priya@example.com'))
+    .action(act(async (options) => (await import('./commands/sim.js')).runSim(options, io)));
+
+  return program;
+}
+
+/**
+ * Runs the command line and returns the exit status: 0 success, 1 a step ended in the
+ * fallback outcome (or problems found), 2 usage or template errors.
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2))
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(error, io);
+  }
+  return code;
+}
