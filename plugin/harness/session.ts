@@ -43,7 +43,13 @@ export function createSession(options: SessionOptions) {
 
   function settingsFor(templateApi: ApiVersion): Record<string, JsonValue | undefined> {
     const given = { ...options.settings };
-    if (given.group_id === undefined && target && target.kind !== 'live') given.group_id = SIM_DEFAULT_GROUP_IDS[templateApi];
+    if (target && target.kind !== 'live') {
+      // Against a simulator, unset settings take the simulator's group and the examples.
+      given.group_id ??= SIM_DEFAULT_GROUP_IDS[templateApi];
+      for (const [name, decl] of Object.entries(catalog.manifest.settings)) {
+        if (given[name] === undefined && decl.default === undefined && decl.example !== undefined) given[name] = decl.example;
+      }
+    }
     const settings = catalog.settings(given);
     try {
       const checked = checkInputs('settings', catalog.manifest.settings, settings);

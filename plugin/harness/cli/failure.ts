@@ -1,4 +1,4 @@
-import { MailerliteStepsError } from '../../errors.js';
+import { MailerliteStepsError, MissingInputError } from '../../errors.js';
 import type { Io } from './io.js';
 
 /** Exit statuses: 0 success, 1 a step ended in the fallback outcome, 2 usage or template errors. */
@@ -10,6 +10,15 @@ export const EXIT = { ok: 0, fallback: 1, usage: 2 } as const;
  * prints its stack when DEBUG is set.
  */
 export function reportError(error: unknown, io: Io): number {
+  if (error instanceof MissingInputError) {
+    const lines = [`mailerlite-steps: ${error.template} needs ${error.missing.length > 1 ? 'these inputs' : 'this input'}:`];
+    for (const m of error.missing) {
+      const example = m.example === undefined ? 'VALUE' : typeof m.example === 'string' ? m.example : JSON.stringify(m.example);
+      lines.push(`  --var ${shellSafe(`${m.name}=${example}`)}    ${m.description}`);
+    }
+    io.stderr.write(lines.join('\n') + '\n');
+    return EXIT.usage;
+  }
   if (error instanceof MailerliteStepsError) {
     io.stderr.write(`mailerlite-steps: ${error.message}\n`);
     return EXIT.usage;
@@ -18,4 +27,8 @@ export function reportError(error: unknown, io: Io): number {
   io.stderr.write(`mailerlite-steps: unexpected error: ${message}\n`);
   if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
   return EXIT.usage;
+}
+
+function shellSafe(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

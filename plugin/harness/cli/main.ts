@@ -66,6 +66,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   withTargetFlags(withInputFlags(program.command('chat')))
     .description('talk to the flows in the terminal: type JOIN, STOP, PRECHECK or SETUP; works with piped input too')
+    .option('--seed <file>', 'seed file for the embedded simulator (see docs/simulator.md)')
     .addHelpText('after', example("  $ mailerlite-steps chat\n  $ printf 'JOIN\\npriya@example.com\\nPriya Sharma\\n' | mailerlite-steps chat"))
     .action(act(async (options) => (await import('./commands/chat.js')).runChat(options, io)));
 

@@ -36,16 +36,16 @@ export function formatHttp(request: ShownRequest): string {
  * // curl -X GET 'https://…/subscribers/priya@example.com' -H "Authorization: Bearer $MAILERLITE_API_KEY"
  */
 export function formatCurl(request: ShownRequest, secretEnv: Record<string, string>): string {
-  const parts = ['curl', '-X', request.method, shellQuote(request.url)];
+  const parts = [`curl -X ${request.method} ${shellQuote(request.url)}`];
   for (const [name, value] of Object.entries(request.headers)) {
     const secret = Object.keys(secretEnv).find((key) => value.includes(redactedMarker(key)));
     if (secret) {
       const [before, after] = value.split(redactedMarker(secret));
-      parts.push('-H', `"${doubleQuoteBody(`${name}: ${before ?? ''}`)}$${secretEnv[secret]}${doubleQuoteBody(after ?? '')}"`);
+      parts.push(`-H "${doubleQuoteBody(`${name}: ${before ?? ''}`)}$${secretEnv[secret]}${doubleQuoteBody(after ?? '')}"`);
     } else {
-      parts.push('-H', shellQuote(`${name}: ${value}`));
+      parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
     }
   }
-  if (request.body !== null) parts.push('--data-raw', shellQuote(JSON.stringify(request.body)));
+  if (request.body !== null) parts.push(`--data-raw ${shellQuote(JSON.stringify(request.body))}`);
   return parts.join(' \\\n  ');
 }

@@ -19,6 +19,7 @@ export interface ChatOptions {
   target: string;
   baseUrl?: string;
   api?: string;
+  seed?: string;
 }
 
 /**
@@ -33,7 +34,8 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
   const settings = readSettings(options.settings, options.set);
   const chosenApi: ApiVersion = api ?? (settings.api_version === 'classic' ? 'classic' : 'new');
   const flows = catalog.flows.filter((f) => f.api === chosenApi);
-  const target = await openTarget({ target: kind, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), env: io.env });
+  const seed = options.seed ? (await import('../../../simulator/index.js')).loadSeedFile(options.seed) : undefined;
+  const target = await openTarget({ target: kind, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(seed ? { seed } : {}), env: io.env });
   const session = createSession({ catalog, settings, api: chosenApi, target });
   const out = palette(io.stdout, io.env);
   const err = palette(io.stderr, io.env);

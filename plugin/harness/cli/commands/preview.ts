@@ -30,15 +30,18 @@ export async function runPreview(id: string, options: PreviewOptions, io: Io): P
   const resolved = resolveId(catalog, id, 'new', 'template');
   if (resolved.kind !== 'template') throw new UsageError(`${id} is a flow; preview shows one step template`);
   const template = resolved.template;
+  const vars = parseAssignments(options.var, '--var');
   if (settings.group_id === undefined) {
     settings.group_id = String(catalog.manifest.settings.group_id?.example ?? '');
-    io.stderr.write(`note: no group_id setting given; showing the example ${settings.group_id} (use --set group_id=...)\n`);
+    if (JSON.stringify(template.request).includes('settings.group_id')) {
+      io.stderr.write(`note: no group_id setting given; showing the example ${settings.group_id} (use --set group_id=...)\n`);
+    }
   }
   const session = createSession({ catalog, settings, target: undefined });
-  const preview = session.preview(template, parseAssignments(options.var, '--var'), options.baseUrl);
+  const preview = session.preview(template, vars, options.baseUrl);
   if (!preview.ok) {
     writeLines(io.stderr, [`${template.id}: invalid input, the step would end in invalid_input without a request:`, ...preview.invalid.map((i) => `  ${i.name}: ${i.message}`)]);
-    return EXIT.fallback;
+    return EXIT.usage;
   }
   if (options.format === 'json') io.stdout.write(JSON.stringify(preview.request, null, 2) + '\n');
   else if (options.format === 'http') io.stdout.write(formatHttp(preview.request) + '\n');
