@@ -76,6 +76,8 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
           }
         },
       });
+      const end = result.end;
+      writeLines(io.stderr, [err.dim(`   ■ ${'result' in end ? `${end.result}${end.reason ? ` (${end.reason})` : ''}` : `waiting for ${end.waiting_for}`}`)]);
       // Remember what the contact told us (normalised), not what the API returned.
       for (const name of Object.keys(flow.variables)) {
         const value = result.variables[name];
