@@ -46,3 +46,8 @@ export class DeclarationError extends MailerliteStepsError {
 export class FlowLoopError extends MailerliteStepsError {
   override name = 'FlowLoopError';
 }
+
+/** A mistake in how a command was called: unknown id, bad flag value, unreadable file. Exit status 2. */
+export class UsageError extends MailerliteStepsError {
+  override name = 'UsageError';
+}
