@@ -5,7 +5,7 @@
  */
 
 /**
- * Lower-case hex sha256 of the entry's `content` serialised as canonical JSON (keys in the order they appear, no spaces).
+ * Lower-case hex sha256 of the UTF-8 bytes of the entry's `content` serialised as canonical JSON: keys in the order they appear in this file, no whitespace, strings escaped as `JSON.stringify` escapes them (so `JSON.stringify(entry.content)` in JavaScript gives the exact text).
  */
 export type Sha256 = string;
 /**
@@ -138,7 +138,7 @@ export interface PluginBundle {
    */
   $schema: string;
   /**
-   * Version of the bundle format; a builder refuses a version it does not know.
+   * Version of the bundle format (not of the plugin, which is `manifest.content.version`). It changes only when the layout of this file changes; a builder refuses a version it does not know.
    */
   schema_version: 1;
   manifest: ManifestEntry;
@@ -156,7 +156,7 @@ export interface PluginBundle {
  */
 export interface ManifestEntry {
   /**
-   * Path of the file in the source tree.
+   * Path of the file in the source tree, relative to the manifest, `/`-separated (as the manifest lists it).
    */
   path: string;
   sha256: Sha256;
@@ -317,7 +317,7 @@ export interface SecretDeclaration {
  */
 export interface TemplateEntry {
   /**
-   * Path of the file in the source tree.
+   * Path of the file in the source tree, relative to the manifest, `/`-separated (as the manifest lists it).
    */
   path: string;
   sha256: Sha256;
@@ -468,7 +468,7 @@ export interface RetryPolicy {
  */
 export interface FlowEntry {
   /**
-   * Path of the file in the source tree.
+   * Path of the file in the source tree, relative to the manifest, `/`-separated (as the manifest lists it).
    */
   path: string;
   sha256: Sha256;

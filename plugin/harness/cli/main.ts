@@ -95,6 +95,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', example('  $ mailerlite-steps sim --port 9090\n  $ mailerlite-steps run whatsapp.join --base-url http://127.0.0.1:9090 --var customer_email=priya@example.com'))
     .action(act(async (options) => (await import('./commands/sim.js')).runSim(options, io)));
 
+  program
+    .command('pack')
+    .description('write one installable bundle (<id>-<version>.plugin.json): manifest, templates and flows inlined, a sha256 per entry')
+    .option('--out <dir>', 'folder to write the bundle to', 'dist')
+    .addHelpText('after', example('  $ mailerlite-steps pack --out dist/'))
+    .action(act(async (options: { out: string }) => (await import('../../pack/command.js')).runPack(options, { ...io, env: io.env })));
+
+  program
+    .command('export [ids...]')
+    .description("write steps and flows as the fields of the builder's External API Request form (JSON and a Markdown page)")
+    .option('--all', 'export every template and flow', false)
+    .option('--for <form>', 'the builder form to fill: external-api-request')
+    .option('--out <dir>', 'folder to write to', 'mailerlite-steps-export')
+    .addOption(new Option('--api <version>', 'which version of a flow').choices(['new', 'classic']))
+    .option('--set <name=value>', 'a setting value to write in place of its {{placeholder}} (repeatable)', collect, [])
+    .addHelpText('after', example('  $ mailerlite-steps export whatsapp.join --for external-api-request --out export/\n  $ mailerlite-steps export --all --for external-api-request --set group_id=123456789'))
+    .action(act(async (ids: string[], options) => (await import('../../export/command.js')).runExport(ids, options, io)));
+
   return program;
 }
 

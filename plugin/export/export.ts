@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { loadCatalog, type Catalog } from '../catalog.js';
+import { UsageError } from '../errors.js';
+import type { Flow } from '../generated/flow.js';
+import type { StepTemplate } from '../generated/step-template.js';
+import { packageRoot } from '../paths.js';
+import { writeAtomic } from '../pack/write.js';
+import { didYouMean } from '../validate/nearest.js';
+import { exportFlow } from './flow.js';
+import { flowPage, stepPage } from './markdown.js';
+import { exportStep, type ExportContext } from './step.js';
+import { EXPORT_TARGET } from './types.js';
+
+/** Options of {@link exportForBuilder}. */
+export interface ExportOptions {
+  /** Template ids and flow ids (a flow id exports each API version; `whatsapp.join.classic` picks one), or `all`. */
+  ids: string[] | 'all';
+  /** Folder the files are written to (created when missing). */
+  outDir: string;
+  /** The plugin folder. Default: this package's own folder. */
+  root?: string;
+  /** Only flows (and, with `all`, templates) of this MailerLite version. */
+  api?: 'new' | 'classic';
+  /** Setting values written into the fields as given (e.g. `{ group_id: '123456789' }`) instead of `{{group_id}}`. */
+  settings?: Record<string, string>;
+}
+
+type Unit = { kind: 'step'; name: string; template: StepTemplate } | { kind: 'flow'; name: string; flow: Flow };
+
+/**
+ * Exports step templates and flows for bot builders that do not run the mailerlite-steps
+ * engine: for each, `<name>.external-api-request.json` (the builder's External API Request
+ * form fields, variables and caveats) and `<name>.md` (a page a person follows field by
+ * field). `<name>` is the template id, or `<flow id>.<api>` for a flow. Returns the paths
+ * written, in order. Unknown ids and settings are a UsageError naming the known ones.
+ *
+ * @example
+ * await exportForBuilder({ ids: ['mailerlite.subscriber.upsert'], outDir: 'out' })
+ * // ['/abs/out/mailerlite.subscriber.upsert.external-api-request.json', '/abs/out/mailerlite.subscriber.upsert.md']
+ */
+export async function exportForBuilder(options: ExportOptions): Promise<string[]> {
+  const catalog = loadCatalog(path.resolve(options.root ?? packageRoot()));
+  const values = options.settings ?? {};
+  const unknown = Object.keys(values).filter((name) => !(name in catalog.manifest.settings));
+  if (unknown.length > 0) {
+    const known = Object.keys(catalog.manifest.settings);
+    throw new UsageError(`unknown setting${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, known)}`).join(', ')}; the settings are ${known.join(', ')}`);
+  }
+  const context: ExportContext = { manifest: catalog.manifest, values };
+  const outDir = path.resolve(options.outDir);
+  const written: string[] = [];
+  for (const unit of resolveUnits(catalog, options.ids, options.api)) {
+    const data = unit.kind === 'step' ? exportStep(unit.template, context) : exportFlow(unit.flow, catalog.template, context);
+    const page = data.kind === 'step' ? stepPage(data) : flowPage(data);
+    const json = path.join(outDir, `${unit.name}.${EXPORT_TARGET}.json`);
+    const markdown = path.join(outDir, `${unit.name}.md`);
+    await writeAtomic(json, JSON.stringify(data, null, 2) + '\n');
+    await writeAtomic(markdown, page);
+    written.push(json, markdown);
+  }
+  return written;
+}
+
+/**
+ * The templates and flows the ids name, in the order asked (`all`: manifest order,
+ * templates first), each once.
+ *
+ * @example
+ * resolveUnits(catalog, ['whatsapp.join'], 'new').map((u) => u.name) // ['whatsapp.join.new']
+ */
+export function resolveUnits(catalog: Catalog, ids: string[] | 'all', api: 'new' | 'classic' | undefined): Unit[] {
+  const flowUnit = (flow: Flow): Unit => ({ kind: 'flow', name: `${flow.id}.${flow.api}`, flow });
+  const ofApi = <T extends { api: string }>(items: T[]): T[] => items.filter((item) => api === undefined || item.api === api);
+  if (ids === 'all') {
+    return [...ofApi(catalog.templates).map((template): Unit => ({ kind: 'step', name: template.id, template })), ...ofApi(catalog.flows).map(flowUnit)];
+  }
+  if (ids.length === 0) throw new UsageError('nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert --for external-api-request)');
+  const units = new Map<string, Unit>();
+  for (const id of ids) {
+    const template = catalog.template(id);
+    const flows = ofApi(catalog.flows.filter((flow) => flow.id === id || `${flow.id}.${flow.api}` === id));
+    if (template) units.set(template.id, { kind: 'step', name: template.id, template });
+    for (const flow of flows) units.set(`${flow.id}.${flow.api}`, flowUnit(flow));
+    if (!template && flows.length === 0) {
+      const known = [...catalog.templates.map((t) => t.id), ...new Set(catalog.flows.map((f) => f.id))];
+      const version = api && catalog.flows.some((f) => f.id === id) ? ` for the ${api} API` : '';
+      throw new UsageError(`unknown template or flow "${id}"${version}${didYouMean(id, known)}; run \`mailerlite-steps list\` to see them all`);
+    }
+  }
+  return [...units.values()];
+}
