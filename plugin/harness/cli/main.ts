@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../../errors.js';
 import { packageRoot } from '../../paths.js';
 import { reportError, EXIT } from './failure.js';
 import { processIo, type Io } from './io.js';
@@ -94,6 +95,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--minute-ms <ms>', 'how long a rate-limit minute lasts, in milliseconds', '60000')
     .addHelpText('after', example('  $ mailerlite-steps sim --port 9090\n  $ mailerlite-steps run whatsapp.join --base-url http://127.0.0.1:9090 --var customer_email=priya@example.com'))
     .action(act(async (options) => (await import('./commands/sim.js')).runSim(options, io)));
+
+  program
+    .command('serve')
+    .description('serve the web harness on 127.0.0.1: preview requests as you type, send them, play flows as a chat')
+    .option('--port <port>', 'port to listen on', '8787')
+    .addOption(new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live']).default('sim'))
+    .option('--base-url <url>', 'a simulator already running, e.g. http://127.0.0.1:9090')
+    .option('--settings <file>', 'a JSON file of plugin settings')
+    .option('--set <name=value>', 'one plugin setting (repeatable)', collect, [])
+    .addHelpText('after', example('  $ mailerlite-steps serve            # then open http://127.0.0.1:8787/'))
+    .action(
+      act(async (options: { port: string; target: 'sim' | 'live'; baseUrl?: string; settings?: string; set: string[] }) => {
+        const port = Number(options.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${options.port}: expected a port number such as 8787`);
+        const { readSettings } = await import('../settings.js');
+        const { runServe } = await import('../web/serve.js');
+        const settings = readSettings(options.settings, options.set);
+        return runServe({ port, target: options.target, settings, env: io.env, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) }, io);
+      }),
+    );
 
   program
     .command('pack')

@@ -36,30 +36,47 @@ function resolve(session: Session, request: RunRequest): Resolved {
   }
 }
 
-/** Turns what the engine throws into a clear JSON error (never a stack trace). */
-export function toHttpError(error: unknown): HttpError {
+/**
+ * Turns what the engine throws into a clear JSON error (never a stack trace); `id` names
+ * the template or flow at fault.
+ *
+ * @example
+ * toHttpError(new TemplateSyntaxError('unclosed "<<" at character 9', '<<email'), 'test.unclosed').message
+ * // 'in test.unclosed: unclosed "<<" at character 9 (run `mailerlite-steps validate`)'
+ */
+export function toHttpError(error: unknown, id?: string): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof MissingInputError) {
-    return new HttpError(422, 'missing_input', error.message, missingProblems(error));
-  }
+  if (error instanceof MissingInputError) return new HttpError(422, 'missing_input', error.message, missingProblems(error));
   if (error instanceof UsageError) return new HttpError(400, 'settings', error.message);
+  const where = id ? `in ${id}: ` : '';
   if (error instanceof TemplateSyntaxError) {
-    return new HttpError(500, 'template', `template problem${error.pointer ? ` at ${error.pointer}` : ''}: ${error.message} (run \`mailerlite-steps validate\`)`);
+    const at = error.pointer ? ` (at ${error.pointer})` : '';
+    return new HttpError(500, 'template', `${where}${error.message}${at} (run \`mailerlite-steps validate\`)`);
   }
-  if (error instanceof DeclarationError || error instanceof FlowLoopError) return new HttpError(500, 'template', `${error.message} (run \`mailerlite-steps validate\`)`);
+  if (error instanceof DeclarationError || error instanceof FlowLoopError) {
+    return new HttpError(500, 'template', `${where}${error.message} (run \`mailerlite-steps validate\`)`);
+  }
   return new HttpError(500, 'internal', `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 async function run(session: Session, request: RunRequest): Promise<StepResult | FlowResult> {
   const found = resolve(session, request);
-  if (found.kind === 'template') return session.runTemplate(found.template, request.vars);
-  const answers = [...request.answers];
-  return session.runFlow(found.flow, request.vars, { answer: async () => answers.shift() });
+  try {
+    if (found.kind === 'template') return await session.runTemplate(found.template, request.vars);
+    const answers = [...request.answers];
+    return await session.runFlow(found.flow, request.vars, { answer: async () => answers.shift() });
+  } catch (error) {
+    throw toHttpError(error, request.id);
+  }
 }
 
 function preview(session: Session, request: RunRequest): PreviewView {
   const found = resolve(session, request);
-  return found.kind === 'template' ? previewTemplate(session, found.template, request.vars) : previewFlow(session, found.flow, request.vars);
+  try {
+    return found.kind === 'template' ? previewTemplate(session, found.template, request.vars) : previewFlow(session, found.flow, request.vars);
+  } catch (error) {
+    throw toHttpError(error, request.id);
+  }
 }
 
 /**
@@ -98,7 +115,9 @@ export function createApi(session: Session) {
   return async function answer(method: string, path: string, req: IncomingMessage): Promise<ApiAnswer> {
     const handler = routes[`${method} ${path}`];
     if (!handler) {
-      const allowed = Object.keys(routes).filter((key) => key.endsWith(` ${path}`)).map((key) => key.split(' ')[0]);
+      const allowed = Object.keys(routes)
+        .filter((key) => key.endsWith(` ${path}`))
+        .map((key) => key.split(' ')[0]);
       if (allowed.length > 0) throw new HttpError(405, 'method_not_allowed', `${path} takes ${allowed.join(', ')}, not ${method}`);
       throw new HttpError(404, 'not_found', `no API route ${method} ${path}; routes: ${Object.keys(routes).join(', ')}`);
     }

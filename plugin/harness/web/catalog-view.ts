@@ -61,7 +61,11 @@ function templateView(t: StepTemplate): TemplateView {
     url: t.request.url,
     inputs: t.inputs,
     outputs: Object.fromEntries(Object.entries(t.outputs).map(([name, o]) => [name, { expression: o.expression, description: o.description }])),
-    outcomes: t.outcomes.map((rule) => ('fallback' in rule ? { name: rule.name, description: rule.description, fallback: true as const } : { name: rule.name, description: rule.description, when: rule.when })),
+    outcomes: t.outcomes.map((rule) =>
+      'fallback' in rule
+        ? { name: rule.name, description: rule.description, fallback: true as const }
+        : { name: rule.name, description: rule.description, when: rule.when }
+    ),
   };
 }
 
@@ -81,7 +85,11 @@ function flowView(f: Flow): FlowView {
  * // 'priya@example.com'
  */
 export function catalogView(catalog: Catalog): CatalogView {
-  const apis = (Object.keys(catalog.manifest.apis) as ApiVersion[]).map((api) => ({ api, label: API_LABELS[api], base_url: catalog.manifest.apis[api].base_url }));
+  const apis = (Object.keys(catalog.manifest.apis) as ApiVersion[]).map((api) => ({
+    api,
+    label: API_LABELS[api],
+    base_url: catalog.manifest.apis[api].base_url,
+  }));
   return {
     plugin: { name: catalog.manifest.name, version: catalog.manifest.version },
     apis,

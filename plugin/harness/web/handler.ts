@@ -59,7 +59,8 @@ export function createHandler(session: Session, options: HandlerOptions) {
       if (!asset) throw new HttpError(404, 'not_found', `no page file ${url.pathname}`);
       sendChecked(res, 200, asset.type, asset.body);
     } catch (error) {
-      const http = error instanceof HttpError ? error : new HttpError(500, 'internal', `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      const http =
+        error instanceof HttpError ? error : new HttpError(500, 'internal', `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       if (http.status >= 500) options.log?.(`web: ${method} ${url.pathname}: ${http.message}`);
       if (!res.headersSent) sendChecked(res, http.status, 'application/json; charset=utf-8', jsonText(http.body()));
       else res.destroy();

@@ -51,12 +51,7 @@ export interface ApiErrorBody {
  */
 export class HttpError extends Error {
   override name = 'HttpError';
-  constructor(
-    readonly status: number,
-    readonly kind: ApiErrorKind,
-    message: string,
-    readonly problems?: InputProblem[],
-  ) {
+  constructor(readonly status: number, readonly kind: ApiErrorKind, message: string, readonly problems?: InputProblem[]) {
     super(message);
   }
 
@@ -108,7 +103,8 @@ function describe(value: unknown): string {
 
 /** Security headers on every answer: nothing from elsewhere, no framing, no sniffing. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',

@@ -1,6 +1,6 @@
 import { MissingInputError } from '../../errors.js';
 import type { Flow } from '../../generated/flow.js';
-import type { StepTemplate } from '../../generated/step-template.js';
+import type { StepTemplate, VariableDeclaration } from '../../generated/step-template.js';
 import type { JsonValue } from '../../json.js';
 import { renderValue } from '../../request/body.js';
 import type { ShownRequest } from '../../request/build.js';
@@ -26,8 +26,16 @@ export type PreviewView =
 /** The environment variable a pasted curl command reads the key from. */
 const SECRET_ENV = { api_key: 'MAILERLITE_API_KEY' };
 
-function missing(error: MissingInputError): PreviewView {
-  return { ok: false, problems: missingProblems(error) };
+/**
+ * All problems at once: the missing inputs, plus the format problems of those given
+ * (the engine stops at the first missing one; the form wants to mark every field).
+ */
+function missing(error: MissingInputError, declared: Record<string, VariableDeclaration>, vars: Record<string, JsonValue>): PreviewView {
+  const absent = new Set(error.missing.map((m) => m.name));
+  const rest = Object.fromEntries(Object.entries(declared).filter(([name]) => !absent.has(name)));
+  const checked = checkInputs(error.template, rest, vars);
+  const invalid: InputProblem[] = checked.ok ? [] : checked.invalid.map((i) => ({ ...i, kind: 'invalid' }));
+  return { ok: false, problems: [...missingProblems(error), ...invalid] };
 }
 
 /**
@@ -44,7 +52,7 @@ export function previewTemplate(session: Session, template: StepTemplate, vars: 
     if (!preview.ok) return { ok: false, problems: preview.invalid.map((i) => ({ ...i, kind: 'invalid' })) };
     return { ok: true, template: template.id, request: preview.request, curl: formatCurl(preview.request, SECRET_ENV) };
   } catch (error) {
-    if (error instanceof MissingInputError) return missing(error);
+    if (error instanceof MissingInputError) return missing(error, template.inputs, vars);
     throw error;
   }
 }
@@ -65,12 +73,13 @@ export function previewFlow(session: Session, flow: Flow, vars: Record<string, J
     if (!checked.ok) return { ok: false, problems: checked.invalid.map((i) => ({ ...i, kind: 'invalid' })) };
     values = { ...vars, ...checked.values };
   } catch (error) {
-    if (error instanceof MissingInputError) return missing(error);
+    if (error instanceof MissingInputError) return missing(error, flow.variables, vars);
     throw error;
   }
   const start = flow.nodes[flow.start];
   const template = start?.type === 'step' ? session.catalog.template(start.template) : undefined;
-  if (start?.type !== 'step' || !template) return { ok: true, template: null, request: null, note: `${flow.trigger.keyword} starts with a reply, not a request` };
+  if (start?.type !== 'step' || !template)
+    return { ok: true, template: null, request: null, note: `${flow.trigger.keyword} starts with a reply, not a request` };
   const context: RenderContext = { ...values, settings: session.settingsFor(flow.api), secrets: {} };
   const inputs: Record<string, JsonValue> = {};
   for (const name of Object.keys(template.inputs)) {

@@ -52,8 +52,14 @@ async function seedRemote(target: Target, body: object): Promise<void> {
  */
 export async function seedScenario(target: Target, name: unknown): Promise<SimStatus> {
   if (!isScenarioName(name)) {
-    const known = Object.entries(SCENARIOS).map(([key, s]) => `"${key}" (${s.title})`).join(', ');
-    throw new HttpError(400, 'bad_request', `unknown scenario ${JSON.stringify(name ?? null)}; expected one of ${known}, e.g. {"scenario": "priya-subscribed"}`);
+    const known = Object.entries(SCENARIOS)
+      .map(([key, s]) => `"${key}" (${s.title})`)
+      .join(', ');
+    throw new HttpError(
+      400,
+      'bad_request',
+      `unknown scenario ${JSON.stringify(name ?? null)}; expected one of ${known}, e.g. {"scenario": "priya-subscribed"}`
+    );
   }
   const title = SCENARIOS[name].title;
   if (target.simulator) {

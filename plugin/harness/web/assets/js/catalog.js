@@ -15,7 +15,10 @@ export function itemHash(item) {
  * @param {string} hash
  */
 export function itemFromHash(catalog, hash) {
-  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => decodeURIComponent(p));
   if (parts[0] === 'template') return catalog.templates.find((/** @type {any} */ t) => t.id === parts[1]);
   if (parts[0] === 'flow') return catalog.flows.find((/** @type {any} */ f) => f.api === parts[1] && f.id === parts[2]);
   return undefined;
@@ -27,11 +30,19 @@ export function itemFromHash(catalog, hash) {
  */
 function link(item, current) {
   const hash = itemHash(item);
-  const label = item.kind === 'flow' ? h('span', { class: 'keyword' }, item.trigger) : h('span', { class: `method m-${item.method.toLowerCase()}` }, item.method);
+  const label =
+    item.kind === 'flow' ? h('span', { class: 'keyword' }, item.trigger) : h('span', { class: `method m-${item.method.toLowerCase()}` }, item.method);
   return h(
     'li',
     {},
-    h('a', { href: hash, 'aria-current': hash === current ? 'page' : undefined }, label, ' ', h('span', { class: 'name' }, item.name), h('span', { class: 'id' }, item.id)),
+    h(
+      'a',
+      { href: hash, 'aria-current': hash === current ? 'page' : undefined },
+      label,
+      ' ',
+      h('span', { class: 'name' }, item.name),
+      h('span', { class: 'id' }, item.id)
+    )
   );
 }
 
@@ -58,7 +69,7 @@ export function renderCatalog(container, catalog, preferredApi, current) {
       h('h3', {}, 'Flows'),
       h('ul', {}, ...flows.map((/** @type {any} */ f) => link(f, current))),
       h('h3', {}, 'Steps'),
-      h('ul', {}, ...templates.map((/** @type {any} */ t) => link(t, current))),
+      h('ul', {}, ...templates.map((/** @type {any} */ t) => link(t, current)))
     );
   });
   replace(container, ...groups);

@@ -41,13 +41,22 @@ function field(name, decl, value) {
   let control;
   if (Array.isArray(decl.enum) || decl.type === 'boolean') {
     const options = decl.enum ?? [true, false];
-    control = h('select', common, h('option', { value: '' }, '(not given)'), ...options.map((/** @type {unknown} */ o) => h('option', { value: asText(o) }, asText(o))));
+    control = h(
+      'select',
+      common,
+      h('option', { value: '' }, '(not given)'),
+      ...options.map((/** @type {unknown} */ o) => h('option', { value: asText(o) }, asText(o)))
+    );
     /** @type {HTMLSelectElement} */ (control).value = value;
   } else if (decl.type === 'array' || decl.type === 'object') {
     control = h('textarea', { ...common, rows: '3', spellcheck: 'false' });
     /** @type {HTMLTextAreaElement} */ (control).value = value;
   } else {
-    const attrs = decl.format ? /** @type {Record<string, Record<string, string>>} */ (FORMAT_ATTRS)[decl.format] : decl.type === 'string' ? {} : { inputmode: 'decimal' };
+    const attrs = decl.format
+      ? /** @type {Record<string, Record<string, string>>} */ (FORMAT_ATTRS)[decl.format]
+      : decl.type === 'string'
+      ? {}
+      : { inputmode: 'decimal' };
     control = h('input', { type: 'text', ...attrs, ...common });
     /** @type {HTMLInputElement} */ (control).value = value;
   }
@@ -58,8 +67,16 @@ function field(name, decl, value) {
     { class: 'field', 'data-field': name },
     h('label', { for: id }, decl.label ?? name, ' ', decl.required ? h('span', { class: 'req' }, '(required)') : h('span', { class: 'opt' }, '(optional)')),
     control,
-    h('p', { class: 'field-hint', id: hintId }, h('code', {}, name), ' ', decl.description, formatHint ? ` ${formatHint}` : '', example ? h('span', { class: 'example' }, example) : null),
-    h('p', { class: 'field-error', id: errorId }),
+    h(
+      'p',
+      { class: 'field-hint', id: hintId },
+      h('code', {}, name),
+      ' ',
+      decl.description,
+      formatHint ? ` ${formatHint}` : '',
+      example ? h('span', { class: 'example' }, example) : null
+    ),
+    h('p', { class: 'field-error', id: errorId })
   );
 }
 

@@ -6,7 +6,7 @@ import { requestView } from './request-view.js';
  * inputs that stop it. Problems not tied to a field (e.g. a URL value) are listed here.
  *
  * @example
- * renderPreview(byId('preview-body'), preview, [], { builderBase: 'https://connect.mailerlite.com/api' })
+ * renderPreview(byId('preview-out'), preview, [], { builderBase: 'https://connect.mailerlite.com/api' })
  * @param {HTMLElement} container
  * @param {any} preview
  * @param {Array<{ name: string, message: string }>} unplaced problems for inputs without a field
@@ -22,8 +22,8 @@ export function renderPreview(container, preview, unplaced, options) {
         'div',
         { class: 'notice warn', id: 'preview-problems' },
         h('p', {}, h('strong', {}, 'Not sent as it is: '), problems.length === 1 ? 'one input needs attention.' : `${problems.length} inputs need attention.`),
-        h('ul', {}, ...problems.map((/** @type {any} */ p) => h('li', {}, h('code', {}, p.name), ': ', p.message))),
-      ),
+        h('ul', {}, ...problems.map((/** @type {any} */ p) => h('li', {}, h('code', {}, p.name), ': ', p.message)))
+      )
     );
     return;
   }
@@ -36,7 +36,7 @@ export function renderPreview(container, preview, unplaced, options) {
     options.stepName ? h('p', { class: 'first-step' }, 'First call: ', h('strong', {}, options.stepName)) : null,
     requestView(preview.request, { id: 'preview', ...(options.builderBase ? { builderBase: options.builderBase } : {}) }),
     unplaced.length ? h('p', { class: 'notice warn' }, unplaced.map((p) => `${p.name}: ${p.message}`).join('; ')) : null,
-    h('details', { class: 'curl' }, h('summary', {}, 'cURL command'), h('pre', { id: 'preview-curl' }, preview.curl)),
+    h('details', { class: 'curl' }, h('summary', {}, 'cURL command'), h('pre', { id: 'preview-curl' }, preview.curl))
   );
 }
 

@@ -28,19 +28,27 @@ export function builderUrl(url, baseUrl) {
  * @param {{ id?: string, builderBase?: string }} [options]
  */
 export function requestView(request, options = {}) {
-  const prefix = options.id ?? 'req';
+  const rid = (/** @type {string} */ suffix) => (options.id ? `${options.id}-${suffix}` : undefined);
   const headers = Object.entries(request.headers);
   const inBuilder = options.builderBase ? builderUrl(request.url, options.builderBase) : undefined;
   return h(
     'div',
     { class: 'request' },
-    h('p', { class: 'request-line' }, h('span', { class: `method m-${request.method.toLowerCase()}`, id: `${prefix}-method` }, request.method), ' ', h('code', { class: 'url', id: `${prefix}-url` }, request.url)),
+    h(
+      'p',
+      { class: 'request-line' },
+      h('span', { class: `method m-${request.method.toLowerCase()}`, id: rid('method') }, request.method),
+      ' ',
+      h('code', { class: 'url', id: rid('url') }, request.url)
+    ),
     inBuilder && inBuilder !== request.url ? h('p', { class: 'builder-url' }, 'In your bot builder: ', h('code', {}, inBuilder)) : null,
     h('h3', { class: 'sub' }, 'Headers'),
     headers.length === 0
       ? h('p', { class: 'empty' }, 'No headers.')
-      : h('dl', { class: 'headers', id: `${prefix}-headers` }, ...headers.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, h('code', {}, value))])),
+      : h('dl', { class: 'headers', id: rid('headers') }, ...headers.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, h('code', {}, value))])),
     h('h3', { class: 'sub' }, 'Body'),
-    request.body === null || request.body === undefined ? h('p', { class: 'empty' }, 'No body.') : h('pre', { class: 'json', id: `${prefix}-body` }, pretty(request.body)),
+    request.body === null || request.body === undefined
+      ? h('p', { class: 'empty' }, 'No body.')
+      : h('pre', { class: 'json', id: rid('body') }, pretty(request.body))
   );
 }
