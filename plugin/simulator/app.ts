@@ -114,6 +114,7 @@ export function createSimulator(options: SimulatorOptions = {}): SimulatorCore {
       query: Object.fromEntries(req.query),
       headers: redactHeaders(req.headers),
       body: journalBody(req),
+      rawBody: req.rawBody,
       status: outcome.kind === 'respond' ? outcome.response.status : null,
       ...(pick.fault ? { fault: pick.fault.kind } : {}),
       durationMs: Math.round(performance.now() - started),

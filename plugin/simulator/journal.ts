@@ -17,6 +17,8 @@ export interface JournalEntry {
   headers: Record<string, string>;
   /** Parsed JSON (or form) body; the raw text when it did not parse; null when empty. */
   body: JsonValue | string | null;
+  /** The body text exactly as received ('' when empty), for byte-for-byte checks. */
+  rawBody: string;
   /** Status answered, or null when the connection was dropped. */
   status: number | null;
   /** The injected fault that shaped the answer, if any. */
