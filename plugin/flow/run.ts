@@ -3,7 +3,7 @@ import type { StepTemplate } from '../generated/step-template.js';
 import type { JsonValue } from '../json.js';
 import { DeclarationError, FlowLoopError, MissingInputError } from '../errors.js';
 import { renderValue } from '../request/body.js';
-import type { RenderContext } from '../request/context.js';
+import { renderContext, type RenderContext } from '../request/context.js';
 import { compileTemplate } from '../template/compile.js';
 import { isBlank } from '../template/helpers.js';
 import { runStep, type StepEnvironment } from '../step/run.js';
@@ -48,10 +48,13 @@ export async function runFlow(flow: Flow, given: Record<string, JsonValue | unde
   const limit = env.maxVisits ?? 50;
   let id = flow.start;
   for (let visits = 1; ; visits++) {
-    if (visits > limit) throw new FlowLoopError(`${flow.id}: more than ${limit} nodes visited; the flow loops (last node: ${id})`);
+    if (visits > limit) {
+      const last = result.path.at(-1)?.node ?? id;
+      throw new FlowLoopError(`${flow.id}: more than ${limit} nodes visited; the flow loops (last node: ${last}, next: ${id})`);
+    }
     const node = flow.nodes[id];
     if (!node) throw new DeclarationError(`${flow.id}: node "${id}" does not exist`);
-    const context: RenderContext = { ...variables, settings: env.settings, secrets: {} };
+    const context = renderContext(variables, env.settings, {});
     const visit: FlowVisit = { node: id, type: node.type };
     const outcome = await runNode(flow, node, context, env, result, visit);
     if ('next' in outcome) visit.next = outcome.next;
@@ -81,7 +84,8 @@ async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: 
     case 'end': {
       const end: FlowEnd = { node: visit.node, result: node.result };
       if (node.reason !== undefined) end.reason = compileTemplate(node.reason).render(context);
-      if (node.outputs) end.outputs = Object.fromEntries(Object.entries(node.outputs).map(([k, t]) => [k, compileTemplate(t).render(context)]));
+      // Like step inputs: a sole <<variable>> keeps its JSON type; a blank value is null.
+      if (node.outputs) end.outputs = Object.fromEntries(Object.entries(node.outputs).map(([k, t]) => [k, renderValue(t, context) ?? null]));
       return { end };
     }
     case 'step':

@@ -2,7 +2,7 @@ import type { JsonValue } from '../json.js';
 import { isBlank } from '../template/helpers.js';
 import { compileTemplate } from '../template/compile.js';
 import { hasPlaceholders, soleVariable } from '../template/tokenize.js';
-import { lookup, type RenderContext } from './context.js';
+import { lookupKeys, type RenderContext } from './context.js';
 
 /** Marks a leaf or container that is left out of the body. */
 const DROP = Symbol('drop');
@@ -38,24 +38,33 @@ export function renderValue(source: string, context: RenderContext): JsonValue |
 function build(node: JsonValue, context: RenderContext): JsonValue | typeof DROP {
   if (typeof node === 'string') return leaf(node, context);
   if (Array.isArray(node)) {
-    const items = node.map((item) => build(item, context));
-    const kept = items.filter((item): item is JsonValue => item !== DROP);
+    const kept: JsonValue[] = [];
+    for (const item of node) {
+      const value = build(item, context);
+      if (value !== DROP) kept.push(value);
+    }
     return kept.length === 0 && node.length > 0 ? DROP : kept;
   }
   if (node !== null && typeof node === 'object') {
     const out: Record<string, JsonValue> = {};
     let dropped = false;
-    for (const [key, child] of Object.entries(node)) {
-      const value = build(child, context);
+    let kept = 0;
+    for (const key in node) {
+      const value = build(node[key]!, context);
       if (value === DROP) dropped = true;
-      else out[key] = value;
+      else {
+        // A literal "__proto__" key stays a key (assignment would set the prototype).
+        if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else out[key] = value;
+        kept++;
+      }
     }
-    return dropped && Object.keys(out).length === 0 ? DROP : out;
+    return dropped && kept === 0 ? DROP : out;
   }
   return node;
 }
 
-type Leaf = { kind: 'sole'; path: string } | { kind: 'literal'; text: string } | { kind: 'template'; source: string };
+type Leaf = { kind: 'sole'; keys: string[] } | { kind: 'literal'; text: string } | { kind: 'template'; source: string };
 
 const plans = new Map<string, Leaf>();
 
@@ -63,7 +72,7 @@ function plan(source: string): Leaf {
   let hit = plans.get(source);
   if (!hit) {
     const sole = soleVariable(source);
-    if (sole !== undefined) hit = { kind: 'sole', path: sole };
+    if (sole !== undefined) hit = { kind: 'sole', keys: sole.split('.') };
     else if (!hasPlaceholders(source)) hit = { kind: 'literal', text: compileTemplate(source).render({}) };
     else hit = { kind: 'template', source };
     plans.set(source, hit);
@@ -75,7 +84,7 @@ function leaf(source: string, context: RenderContext): JsonValue | typeof DROP {
   const step = plan(source);
   if (step.kind === 'literal') return step.text;
   if (step.kind === 'sole') {
-    const value = lookup(context, step.path);
+    const value = lookupKeys(context, step.keys);
     return isBlank(value) ? DROP : toJson(value);
   }
   const text = compileTemplate(step.source).render(context);
@@ -83,6 +92,6 @@ function leaf(source: string, context: RenderContext): JsonValue | typeof DROP {
 }
 
 function toJson(value: unknown): JsonValue {
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as JsonValue;
+  if (value === null || typeof value !== 'object') return value as JsonValue;
   return JSON.parse(JSON.stringify(value)) as JsonValue;
 }

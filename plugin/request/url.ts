@@ -57,9 +57,20 @@ function parse(source: string): ParsedUrl {
   return parsed;
 }
 
+/** Runs an encoder; undefined when the text holds a lone surrogate (URIError), which no URL can carry. */
+function encode(encoder: (text: string) => string, value: string): string | undefined {
+  try {
+    return encoder(value);
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
 /** Encodes a value as one path segment; `@` stays readable, as in MailerLite's own examples. */
 export function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%40/g, '@');
+  const encoded = encodeURIComponent(value);
+  return encoded.includes('%40') ? encoded.replaceAll('%40', '@') : encoded;
 }
 
 /**
@@ -88,12 +99,18 @@ export function renderUrl(
     if (value === '' || value === '.' || value === '..') {
       return new InvalidValue('url', `a value in ${source} renders the path segment ${JSON.stringify(value)}, which is not allowed`);
     }
-    url += '/' + encodeSegment(value);
+    const encoded = encode(encodeSegment, value);
+    if (encoded === undefined) return new InvalidValue('url', `a value in ${source} is not well-formed text (it holds a lone UTF-16 surrogate)`);
+    url += '/' + encoded;
   }
+  if (!query) return url;
   const pairs: string[] = [];
-  for (const [key, template] of Object.entries(query ?? {})) {
-    const value = compileTemplate(template).render(context);
-    if (value.trim() !== '') pairs.push(`${key}=${encodeURIComponent(value)}`);
+  for (const key in query) {
+    const value = compileTemplate(query[key]!).render(context);
+    if (value.trim() === '') continue;
+    const encoded = encode(encodeURIComponent, value);
+    if (encoded === undefined) return new InvalidValue(`query.${key}`, `the value of query parameter ${key} is not well-formed text (it holds a lone UTF-16 surrogate)`);
+    pairs.push(`${key}=${encoded}`);
   }
   return pairs.length > 0 ? `${url}?${pairs.join('&')}` : url;
 }

@@ -1,7 +1,9 @@
 import type { OutcomeCondition, OutcomeRule, StatusMatcher } from '../generated/step-template.js';
 import type { ResponseRecord } from '../http/response.js';
+import { DeclarationError } from '../errors.js';
 import type { JsonValue } from '../json.js';
-import { evaluate, truthy } from './jmespath.js';
+import type { Scope } from './compile-jmespath.js';
+import { prepareExpression, scopeOf, truthy } from './jmespath.js';
 import type { Outputs } from './map.js';
 
 /** What a step's attempt ended in, as the rules see it. */
@@ -29,29 +31,50 @@ export interface Decision {
  * // { outcome: 'not_found', rule: 0 }
  */
 export function decide(rules: OutcomeRule[], observation: Observation): Decision {
-  for (const [index, rule] of rules.entries()) {
+  const seen: Seen = { observation, root: undefined, scope: undefined };
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
     if ('fallback' in rule) return { outcome: rule.name, rule: index };
-    if (matches(rule.when, observation)) return { outcome: rule.name, rule: index };
+    if (matches(rule.when, seen)) return { outcome: rule.name, rule: index };
   }
-  throw new Error('outcome rules must end with a fallback rule');
+  throw new DeclarationError('outcome rules must end with a fallback rule (e.g. {"name": "error", "description": "...", "fallback": true})');
 }
 
-function matches(when: OutcomeCondition, observation: Observation): boolean {
-  const { response, failure } = observation;
+/** An observation, with the condition root and variables built on first use. */
+interface Seen {
+  observation: Observation;
+  root: JsonValue | undefined;
+  scope: Scope | undefined;
+}
+
+const conditions = new WeakMap<OutcomeCondition, ReturnType<typeof prepareExpression>>();
+
+/** A rule's condition ready to run, made once per rule. */
+function conditionOf(when: OutcomeCondition): ReturnType<typeof prepareExpression> {
+  let run = conditions.get(when);
+  if (!run) {
+    run = prepareExpression(when.condition!);
+    conditions.set(when, run);
+  }
+  return run;
+}
+
+function matches(when: OutcomeCondition, seen: Seen): boolean {
+  const { response, failure } = seen.observation;
   if (when.failure !== undefined && when.failure !== failure) return false;
   if (when.status !== undefined) {
     if (!response) return false;
-    const matchers = Array.isArray(when.status) ? when.status : [when.status];
-    if (!matchers.some((matcher) => statusMatches(matcher, response.status))) return false;
+    if (Array.isArray(when.status) ? !when.status.some((matcher) => statusMatches(matcher, response.status)) : !statusMatches(when.status, response.status)) return false;
   }
   if (when.condition !== undefined) {
-    const root: JsonValue = {
+    seen.root ??= {
       status: response?.status ?? null,
       headers: response?.headers ?? {},
       body: response?.json ? response.body : null,
-      outputs: observation.outputs,
+      outputs: seen.observation.outputs,
     };
-    if (!truthy(evaluate(when.condition, root, { inputs: observation.inputs, settings: observation.settings }))) return false;
+    seen.scope ??= scopeOf({ inputs: seen.observation.inputs, settings: seen.observation.settings });
+    if (!truthy(conditionOf(when)(seen.root, seen.scope))) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import type { OutputMapping } from '../generated/step-template.js';
 import type { ResponseRecord } from '../http/response.js';
 import type { JsonValue } from '../json.js';
-import { evaluate } from './jmespath.js';
+import { prepareExpression, scopeOf } from './jmespath.js';
 
 /** The values a step wrote, by output name. */
 export type Outputs = Record<string, JsonValue>;
@@ -22,11 +22,23 @@ export function mapOutputs(
 ): Outputs {
   const result: Outputs = {};
   if (response === null) {
-    for (const name of Object.keys(outputs)) result[name] = null;
+    for (const name in outputs) result[name] = null;
     return result;
   }
   const root = response.json ? response.body : null;
-  const variables = { status: response.status, headers: response.headers, inputs, settings };
-  for (const [name, mapping] of Object.entries(outputs)) result[name] = evaluate(mapping.expression, root, variables);
+  const scope = scopeOf({ status: response.status, headers: response.headers, inputs, settings });
+  for (const [name, run] of plan(outputs)) result[name] = run(root, scope);
   return result;
+}
+
+const plans = new WeakMap<Record<string, OutputMapping>, Array<[string, ReturnType<typeof prepareExpression>]>>();
+
+/** The output expressions ready to run, made once per outputs declaration. */
+function plan(outputs: Record<string, OutputMapping>): Array<[string, ReturnType<typeof prepareExpression>]> {
+  let planned = plans.get(outputs);
+  if (!planned) {
+    planned = Object.entries(outputs).map(([name, mapping]) => [name, prepareExpression(mapping.expression)]);
+    plans.set(outputs, planned);
+  }
+  return planned;
 }

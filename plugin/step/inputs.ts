@@ -23,21 +23,35 @@ export type CheckedInputs =
  *   { customer_email: ' Priya@Example.com ' }) // { ok: true, values: { customer_email: 'priya@example.com' } }
  */
 export function checkInputs(template: string, declared: Record<string, VariableDeclaration>, given: Variables): CheckedInputs {
-  const missing = Object.entries(declared)
-    .filter(([name, decl]) => decl.required && isBlank(given[name]) && decl.default === undefined)
-    .map(([name, decl]) => ({ name, description: decl.description, example: decl.example }));
-  if (missing.length > 0) throw new MissingInputError(template, missing);
+  const entries = entriesOf(declared);
+  let missing: Array<{ name: string; description: string; example: unknown }> | undefined;
+  for (const [name, decl] of entries) {
+    if (decl.required && decl.default === undefined && isBlank(given[name])) (missing ??= []).push({ name, description: decl.description, example: decl.example });
+  }
+  if (missing) throw new MissingInputError(template, missing);
 
   const values: Variables = {};
-  const invalid: Array<{ name: string; message: string }> = [];
-  for (const [name, decl] of Object.entries(declared)) {
+  let invalid: Array<{ name: string; message: string }> | undefined;
+  for (const [name, decl] of entries) {
     const raw = isBlank(given[name]) ? decl.default : given[name];
     if (raw === undefined || raw === null || isBlank(raw)) continue;
     const result = coerce(decl, raw);
     if (result.ok) values[name] = result.value;
-    else invalid.push({ name, message: result.message });
+    else (invalid ??= []).push({ name, message: result.message });
   }
-  return invalid.length > 0 ? { ok: false, invalid } : { ok: true, values };
+  return invalid ? { ok: false, invalid } : { ok: true, values };
+}
+
+const entryCache = new WeakMap<Record<string, VariableDeclaration>, Array<[string, VariableDeclaration]>>();
+
+/** The declared inputs as a list, made once per declaration object. */
+function entriesOf(declared: Record<string, VariableDeclaration>): Array<[string, VariableDeclaration]> {
+  let entries = entryCache.get(declared);
+  if (!entries) {
+    entries = Object.entries(declared);
+    entryCache.set(declared, entries);
+  }
+  return entries;
 }
 
 type Coerced = { ok: true; value: JsonValue } | { ok: false; message: string };

@@ -39,6 +39,9 @@ export interface StepResult {
 /** Inputs and settings as JSON values for expressions (missing ones left out). */
 export function definedOnly(values: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value;
+  for (const key in values) {
+    const value = values[key];
+    if (value !== undefined && Object.prototype.hasOwnProperty.call(values, key)) out[key] = value;
+  }
   return out;
 }

@@ -2,7 +2,7 @@ import type { StepTemplate } from '../generated/step-template.js';
 import { send, type FetchLike } from '../http/send.js';
 import type { JsonValue } from '../json.js';
 import { buildRequest, type BuiltRequest } from '../request/build.js';
-import type { RenderContext } from '../request/context.js';
+import { renderContext } from '../request/context.js';
 import { decide } from '../response/decide.js';
 import { mapOutputs } from '../response/map.js';
 import { checkInputs, type Variables } from './inputs.js';
@@ -31,7 +31,7 @@ export type PreparedStep =
 export function prepareStep(template: StepTemplate, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
   const checked = checkInputs(template.id, template.inputs, given);
   if (!checked.ok) return { ok: false, invalid: checked.invalid, inputs: definedOnly(given) };
-  const context: RenderContext = { ...checked.values, settings: env.settings, secrets: env.secrets };
+  const context = renderContext(checked.values, env.settings, env.secrets);
   const built = buildRequest(template, context, env.baseUrl);
   if (!built.ok) return { ok: false, invalid: [{ name: built.invalid.place, message: built.invalid.message }], inputs: definedOnly(checked.values) };
   return { ok: true, built, inputs: definedOnly(checked.values) };

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { TemplateSyntaxError } from '../errors.js';
 import { HELPERS, literalHelper } from './helpers.js';
+import { plainPlan, renderPlain } from './plain.js';
 import { tokenize } from './tokenize.js';
 
 const env = Handlebars.create();
@@ -23,16 +24,30 @@ export interface CompiledTemplate {
  * or `}}` in the template always passes through untouched.
  */
 function toHandlebars(source: string): { hbs: string; texts: string[] } {
-  const texts: string[] = [];
+  // texts[0] is '': printed before every tag, so Handlebars' generated code always joins
+  // text (it would add two adjacent numbers: `<<a>><<b>>` with 1 and 2 gave "3").
+  const texts: string[] = [''];
   let hbs = '';
   for (const token of tokenize(source)) {
-    if (token.kind === 'tag') hbs += `{{${token.value}}}`;
+    if (token.kind === 'tag') hbs += `{{__text 0}}{{${token.value}}}`;
     else hbs += `{{__text ${texts.push(token.value) - 1}}}`;
   }
   return { hbs, texts };
 }
 
 const cache = new Map<string, CompiledTemplate>();
+const slowRenderers = new WeakMap<CompiledTemplate, (context: object) => string>();
+
+/**
+ * Renders through Handlebars itself, bypassing the fast path for plain `<<path>>`
+ * templates: for tests that check both give the same text.
+ *
+ * @example
+ * renderWithHandlebars('Hi <<name>>', { name: 'Priya' }) // 'Hi Priya'
+ */
+export function renderWithHandlebars(source: string, context: object): string {
+  return slowRenderers.get(compileTemplate(source))!(context);
+}
 
 /**
  * Compiles a template once (cached by its text).
@@ -51,17 +66,16 @@ export function compileTemplate(source: string): CompiledTemplate {
     throw new TemplateSyntaxError(`cannot parse template ${JSON.stringify(source)}: ${firstLine(error)}`, source);
   }
   const fn = env.compile(ast, { noEscape: true, strict: false });
-  const compiled: CompiledTemplate = {
-    source,
-    ast,
-    render(context) {
-      try {
-        return fn(context, { data: { texts } });
-      } catch (error) {
-        throw new TemplateSyntaxError(`cannot render template ${JSON.stringify(source)}: ${firstLine(error)}`, source);
-      }
-    },
+  const slow = (context: object): string => {
+    try {
+      return fn(context, { data: { texts } });
+    } catch (error) {
+      throw new TemplateSyntaxError(`cannot render template ${JSON.stringify(source)}: ${firstLine(error)}`, source);
+    }
   };
+  const plan = plainPlan(ast, texts, env.helpers);
+  const compiled: CompiledTemplate = { source, ast, render: plan ? (context) => renderPlain(plan, context) : slow };
+  slowRenderers.set(compiled, slow);
   cache.set(source, compiled);
   return compiled;
 }
@@ -70,5 +84,8 @@ function firstLine(error: unknown): string {
   const lines = String(error instanceof Error ? error.message : error).split('\n');
   const expecting = lines.find((line) => line.startsWith('Expecting'));
   if (expecting?.endsWith("got 'EOF'")) return 'a block is not closed (e.g. <<#if x>> needs <</if>>)';
-  return expecting ?? lines[0] ?? '';
+  // Handlebars places its errors in the translated source, not in the template as written: drop that place.
+  const first = (expecting ?? lines[0] ?? '').replace(/ - \d+:\d+$/, '');
+  const mismatch = /^(\S+) doesn't match (\S+)$/.exec(first);
+  return mismatch ? `<<#${mismatch[1]}>> is closed by <</${mismatch[2]}>>` : first;
 }

@@ -49,6 +49,8 @@ export function hasPlaceholders(source: string): boolean {
   return tokenize(source).some((t) => t.kind === 'tag');
 }
 
+const KEYWORDS = new Set(['this', 'true', 'false', 'null', 'undefined', 'else']);
+
 const SIMPLE_PATH = /^\s*([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\s*$/i;
 
 /**
@@ -59,5 +61,7 @@ export function soleVariable(source: string): string | undefined {
   const tokens = tokenize(source);
   const only = tokens[0];
   if (tokens.length !== 1 || only?.kind !== 'tag') return undefined;
-  return SIMPLE_PATH.exec(only.value)?.[1];
+  const path = SIMPLE_PATH.exec(only.value)?.[1];
+  // Handlebars reads these as keywords or the context itself, not as variables.
+  return path === undefined || KEYWORDS.has(path.split('.')[0]!) ? undefined : path;
 }

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderBody } from '../../plugin/request/body.js';
+import { renderHeaders, type RenderedHeaders } from '../../plugin/request/headers.js';
+import { InvalidValue } from '../../plugin/request/invalid.js';
+import { renderUrl } from '../../plugin/request/url.js';
+import { compileTemplate, renderWithHandlebars } from '../../plugin/template/compile.js';
+
+const RUNS = { numRuns: 10_000 };
+
+/** Pieces that break naive escaping, mixed with arbitrary code points (any plane). */
+const nasty = fc.constantFrom('"', "'", '\\', '\n', '\r', '\r\n', '\t', '\u0000', '<<', '>>', '\\<<', '{{', '}}', '../', '..', '.', '/', '?', '#', '&', '=', '%', '%2F', '+', '@', ' ', '😀', '👩🏽‍💻', 'é', 'प्रि', '\u2028', '\ud800', '\udfff');
+const value = fc.string({ unit: fc.oneof({ weight: 3, arbitrary: nasty }, { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }) }), maxLength: 12 });
+
+/** True when the text holds a lone UTF-16 surrogate, which no URL can carry. */
+const malformed = (text: string): boolean => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
+const context = (vars: Record<string, string>) => ({ ...vars, settings: { group_id: '123456789' }, secrets: { api_key: 'k' } });
+
+describe('escaping by place, over arbitrary values', () => {
+  it('template text prints a value as it is, never rendering it', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(compileTemplate('a <<v>> {{v}} b').render(context({ v }))).toBe(`a ${v} {{v}} b`);
+      }),
+      RUNS,
+    );
+  });
+
+  it('plain <<path>> templates render exactly as Handlebars renders them', () => {
+    const path = fc.constantFrom('a', 'b', 'a.b', 'a.b.c', 'list', 'a.length', 'list.length', 'settings.group_id', 'lower', 'first_name', 'n.toFixed', 'a.__proto__', 'a.constructor');
+    const text = fc.constantFrom('', ' ', 'Hi ', '{{a}}', '\n', '😀', '"', '\\<<a>>');
+    const template = fc.array(fc.oneof(text, path.map((p) => `<<${p}>>`)), { maxLength: 4 }).map((parts) => parts.join(''));
+    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -3, max: 3 }), fc.double(), fc.constantFrom('', 'x', 'Priya Sharma'));
+    const json = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.constantFrom('b', 'c', 'length', 'toString', '__proto__'), fc.oneof(leaf, fc.array(leaf, { maxLength: 2 })), { maxKeys: 3 }));
+    const vars = fc.record({ a: json, b: json, list: fc.array(leaf, { maxLength: 3 }), n: fc.double() }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(template, vars, (source, given) => {
+        const ctx = { ...given, settings: { group_id: '123456789' }, secrets: {} };
+        const attempt = (render: () => string): string | Error => {
+          try {
+            return render();
+          } catch (error) {
+            return error as Error;
+          }
+        };
+        const fast = attempt(() => compileTemplate(source).render(ctx));
+        const slow = attempt(() => renderWithHandlebars(source, ctx));
+        // Where Handlebars renders, both agree; where it throws (an object whose toString is data), the fast path may print.
+        if (typeof slow === 'string') expect(fast).toBe(slow);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the JSON body always parses and round-trips the value', () => {
+    const body = { email: '<<v>>', note: 'Note: <<v>>!', fields: { name: '<<v>>' }, groups: ['<<v>>', '<<settings.group_id>>'] };
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = JSON.stringify(renderBody(body, context({ v })));
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        expect(parsed.note).toBe(`Note: ${v}!`);
+        if (v.trim() === '') {
+          expect(parsed).toEqual({ note: `Note: ${v}!`, groups: ['123456789'] });
+        } else {
+          expect(parsed).toEqual({ email: v, note: `Note: ${v}!`, fields: { name: v }, groups: [v, '123456789'] });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('the URL keeps its host and its path segment count; each value is one segment, query values round-trip', () => {
+    const url = 'https://connect.mailerlite.com/api/subscribers/<<a>>/groups/<<b>>';
+    fc.assert(
+      fc.property(value, value, value, (a, b, q) => {
+        const rendered = renderUrl(url, { 'filter[name]': '<<q>>', limit: '100' }, context({ a, b, q }));
+        const refused = [a, b].some((v) => v === '' || v === '.' || v === '..' || malformed(v)) || (q.trim() !== '' && malformed(q));
+        if (refused) {
+          expect(rendered).toBeInstanceOf(InvalidValue);
+          return;
+        }
+        expect(typeof rendered).toBe('string');
+        const parsed = new URL(rendered as string);
+        expect(parsed.origin).toBe('https://connect.mailerlite.com');
+        expect(parsed.hash).toBe('');
+        const segments = parsed.pathname.split('/');
+        expect(segments).toHaveLength(6);
+        expect(segments.slice(0, 3)).toEqual(['', 'api', 'subscribers']);
+        expect(segments[4]).toBe('groups');
+        expect(decodeURIComponent(segments[3]!)).toBe(a);
+        expect(decodeURIComponent(segments[5]!)).toBe(b);
+        expect([...parsed.searchParams.keys()]).toEqual(q.trim() === '' ? ['limit'] : ['filter[name]', 'limit']);
+        if (q.trim() !== '') expect(parsed.searchParams.get('filter[name]')).toBe(q);
+      }),
+      RUNS,
+    );
+  });
+
+  it('headers never gain a line: a value fetch cannot carry is refused, any other appears verbatim', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const rendered = renderHeaders({ Accept: 'application/json', 'X-Contact': 'Name <<v>>' }, context({ v }));
+        if (/[\r\n\u0000]|[^\u0000-\u00ff]/u.test(v)) {
+          expect(rendered).toBeInstanceOf(InvalidValue);
+          expect((rendered as InvalidValue).place).toBe('headers.X-Contact');
+          return;
+        }
+        expect(rendered).toEqual({ sent: { Accept: 'application/json', 'X-Contact': `Name ${v}` }, shown: { Accept: 'application/json', 'X-Contact': `Name ${v}` } });
+        const headers = new Headers((rendered as RenderedHeaders).sent);
+        expect([...headers.keys()]).toEqual(['accept', 'x-contact']);
+      }),
+      RUNS,
+    );
+  });
+});
