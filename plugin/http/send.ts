@@ -30,7 +30,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /**
  * Sends a request over the injected fetch with a timeout. Steps that are safe to repeat
- * are retried on 429 (waiting what `Retry-After` says, up to the cap), 5xx, timeouts and
+ * are retried on 429 (waiting what `Retry-After`, or classic's `X-RateLimit-Retry-After`, says, up to the cap), 5xx, timeouts and
  * network failures, with capped, fully jittered exponential backoff; others never are.
  *
  * @example
@@ -48,7 +48,7 @@ export async function send(request: OutgoingRequest, options: SendOptions): Prom
     const sent = await attemptOnce(request, options.fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, attempt);
     if (attempt >= maxAttempts || !retryable(sent)) return sent;
     const backoff = random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
-    const asked = sent.kind === 'response' ? retryAfterMs(sent.response.headers['retry-after']) : undefined;
+    const asked = sent.kind === 'response' ? retryAfterMs(sent.response.headers['retry-after'] ?? sent.response.headers['x-ratelimit-retry-after']) : undefined;
     if (asked !== undefined && asked > maxDelay) return sent;
     await sleep(asked ?? backoff);
   }
