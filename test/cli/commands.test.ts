@@ -193,7 +193,7 @@ describe('usage errors exit 2', () => {
 });
 
 describe('help and listing', () => {
-  it.each(['demo', 'preview', 'run', 'chat', 'list', 'validate', 'sim', 'serve', 'pack', 'export'])('%s --help shows an example', async (command) => {
+  it.each(['demo', 'preview', 'run', 'chat', 'list', 'validate', 'sim', 'serve', 'sync', 'pack', 'export'])('%s --help shows an example', async (command) => {
     const run = await cli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Example:');

@@ -117,6 +117,43 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   program
+    .command('sync <file>')
+    .description('bring existing opt-ins (CSV or JSON Lines) into the MailerLite group through POST /batch, paced by the rate limits, resumable')
+    .requiredOption('--group <id|name>', 'the group: its id, or its exact name')
+    .addOption(new Option('--api <version>', 'MailerLite version').choices(['new', 'classic']).default('new'))
+    .addOption(new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live']).default('sim'))
+    .option('--base-url <url>', 'a simulator already running, e.g. http://127.0.0.1:9090')
+    .option('--minute-ms <ms>', 'length of a rate-limit minute, for a simulator started with --minute-ms')
+    .option('--dry-run', 'print the plan (requests, batches, estimated time) without sending', false)
+    .option('--journal <file>', 'journal to write as it goes, or to resume (default: next to the input)')
+    .option('--report <file>', 'write a JSON report: counts and every non-success with its line and reason')
+    .option('--map <column=field>', 'read another column as email, name, phone or opted_in_at (repeatable)', collect, [])
+    .addHelpText('after', example('  $ mailerlite-steps sync optins.csv --group "WhatsApp Opt-Ins" --dry-run\n  $ mailerlite-steps sync optins.csv --group 123456789 --report report.json\n  $ mailerlite-steps sync export.csv --group 123456789 --map "E-mail=email" --map "WhatsApp=phone"'))
+    .action(
+      act(async (file: string, options: { group: string; api: 'new' | 'classic'; target: 'sim' | 'live'; baseUrl?: string; minuteMs?: string; dryRun: boolean; journal?: string; report?: string; map: string[] }) => {
+        const windowMs = options.minuteMs === undefined ? undefined : Number(options.minuteMs);
+        if (windowMs !== undefined && (!Number.isInteger(windowMs) || windowMs < 1)) throw new UsageError(`--minute-ms ${options.minuteMs}: expected a whole number of milliseconds such as 60000`);
+        const { runSync } = await import('../../sync/index.js');
+        return runSync(
+          {
+            file,
+            group: options.group,
+            api: options.api,
+            target: options.target,
+            dryRun: options.dryRun,
+            map: options.map,
+            env: io.env,
+            ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+            ...(windowMs ? { windowMs } : {}),
+            ...(options.journal ? { journal: options.journal } : {}),
+            ...(options.report ? { report: options.report } : {}),
+          },
+          { stdout: io.stdout, stderr: io.stderr, isTTY: Boolean(io.stderr.isTTY) },
+        );
+      }),
+    );
+
+  program
     .command('pack')
     .description('write one installable bundle (<id>-<version>.plugin.json): manifest, templates and flows inlined, a sha256 per entry')
     .option('--out <dir>', 'folder to write the bundle to', 'dist')

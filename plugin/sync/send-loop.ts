@@ -1,0 +1,132 @@
+import type { FetchLike } from '../http/send.js';
+import type { JournalWriter } from './journal.js';
+import { classifyItem, groupMissing } from './outcome.js';
+import type { Clock, Pacer } from './pace.js';
+import type { Strategy } from './plan.js';
+import { SendQueue, type Pending } from './queue.js';
+import type { BatchRequests } from './requests.js';
+import { sendBatch, type BatchAnswer } from './send-batch.js';
+import type { ItemResult } from './types.js';
+
+/** What the loop needs: the contacts, how to build and pace requests, where to journal. */
+export interface LoopInput {
+  pending: Pending[];
+  strategy: Strategy;
+  requests: BatchRequests;
+  fetch: FetchLike;
+  pacer: Pacer;
+  journal: JournalWriter | undefined;
+  /** Number of the first batch (continues a resumed journal). */
+  firstBatch: number;
+  concurrency: number;
+  maxAttempts: number;
+  backoffMs: { base: number; max: number };
+  timeoutMs: number;
+  clock: Clock;
+  random: () => number;
+  /** Called with each batch's final results (progress). */
+  onSettled(results: ItemResult[]): void;
+}
+
+/** What the loop did. */
+export interface LoopResult {
+  /** Final results by email: created, updated, cannot_resubscribe, invalid or failed. */
+  results: Map<string, ItemResult>;
+  /** Batch requests sent (including retries). */
+  requests: number;
+  /** Contact attempts that had to be repeated. */
+  retried: number;
+  /** Set when the key was refused and the run stopped. */
+  fatal?: string;
+}
+
+/**
+ * Sends every pending contact in batches, at most `concurrency` in flight, paced by the
+ * pacer. Each batch is journaled as `sent` (before) and `done` (after, with per-item
+ * results). Items answered 429/5xx, and whole batches without an answer, go back to the
+ * queue with backoff until `maxAttempts`, then count as failed.
+ *
+ * @example
+ * const { results } = await sendAll({ pending, strategy, requests, fetch, pacer, journal, firstBatch: 1, ... });
+ */
+export async function sendAll(input: LoopInput): Promise<LoopResult> {
+  const { strategy, clock } = input;
+  const queue = new SendQueue(input.pending);
+  const out: LoopResult = { results: new Map(), requests: 0, retried: 0 };
+  const inFlight = new Set<Promise<void>>();
+  let batchNo = input.firstBatch - 1;
+  /** An error that is not MailerLite's (the journal cannot be written): stop, then throw it. */
+  let broken: { error: unknown } | undefined;
+
+  const settle = (p: Pending, result: ItemResult): ItemResult => {
+    if (result.outcome !== 'retry') return result;
+    p.attempts += 1;
+    if (p.attempts >= input.maxAttempts) return { ...result, outcome: 'failed', message: `gave up after ${p.attempts} attempts; last: ${result.message ?? `HTTP ${result.status}`}` };
+    out.retried += 1;
+    const backoff = result.status === 429 ? 0 : input.random() * Math.min(input.backoffMs.max, input.backoffMs.base * 2 ** (p.attempts - 1));
+    p.notBefore = clock.now() + backoff;
+    queue.retry(p);
+    return result;
+  };
+
+  const run = async (batch: Pending[], number: number): Promise<void> => {
+    const emails = batch.map((p) => p.email);
+    await input.journal?.append({ type: 'sent', batch: number, emails, at: new Date().toISOString() });
+    const built = input.requests.batch(batch.map((p) => p.item));
+    out.requests += 1;
+    const answer = await sendBatch(input.fetch, built.outgoing, batch.length + (strategy.filler ? 1 : 0), strategy.api, input.timeoutMs);
+    if (answer.kind !== 'fatal') input.pacer.observe(answer.kind === 'items' ? 200 : (answer.status ?? 0), answer.headers);
+    if (answer.kind === 'fatal') out.fatal ??= answer.reason;
+    const missing = answer.kind === 'items' ? answer.items.slice(0, batch.length).find(groupMissing) : undefined;
+    const why = missing && `the group does not exist (HTTP ${missing.status}: ${JSON.stringify(missing.body)}); check --group`;
+    if (why) out.fatal ??= why;
+    const results = batch.map((p, i) =>
+      why ? { email: p.email, outcome: 'failed' as const, status: missing!.status, message: why } : settle(p, resultOf(input, answer, p.email, i)),
+    );
+    await input.journal?.append({ type: 'done', batch: number, results, at: new Date().toISOString() });
+    const settled = results.filter((r) => r.outcome !== 'retry');
+    for (const r of settled) out.results.set(r.email, r);
+    input.onSettled(settled);
+  };
+
+  const track = (promise: Promise<void>): void => {
+    const tracked = promise.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+
+  while (!out.fatal && !broken) {
+    if (inFlight.size >= input.concurrency) {
+      await Promise.race(inFlight);
+      continue;
+    }
+    if (!queue.ready(clock.now())) {
+      if (queue.empty && inFlight.size === 0) break;
+      const at = queue.nextReadyAt();
+      const waits: Array<Promise<unknown>> = [...inFlight];
+      if (at !== undefined) waits.push(clock.sleep(at - clock.now()));
+      await Promise.race(waits);
+      continue;
+    }
+    await input.pacer.acquire();
+    if (out.fatal || broken) break;
+    const batch = queue.take(strategy.contactsPerBatch, clock.now());
+    if (batch.length > 0) track(run(batch, ++batchNo).catch((error: unknown) => void (broken ??= { error })));
+  }
+  await Promise.all(inFlight);
+  if (broken) throw broken.error;
+  return out;
+}
+
+function resultOf(input: LoopInput, answer: BatchAnswer, email: string, index: number): ItemResult {
+  switch (answer.kind) {
+    case 'items': {
+      const item = answer.items[index]!;
+      return { email, status: item.status, ...classifyItem(input.requests.template, item) };
+    }
+    case 'retry':
+      return { email, outcome: 'retry', ...(answer.status === undefined ? {} : { status: answer.status }), message: answer.reason };
+    case 'fatal':
+    case 'rejected':
+      return { email, outcome: 'failed', status: answer.status, message: answer.reason };
+  }
+}

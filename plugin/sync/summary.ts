@@ -1,0 +1,88 @@
+import type { LoadedInput } from './load.js';
+import type { Plan, Strategy } from './plan.js';
+import type { SyncReport } from './report.js';
+import type { GroupRef } from './types.js';
+
+/**
+ * A whole number with thousands separators.
+ *
+ * @example
+ * int(12345.4) // '12,345'
+ */
+export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** `1 invalid row`, `2 invalid rows`. */
+const count = (n: number, one: string, many = `${one}s`): string => `${int(n)} ${n === 1 ? one : many}`;
+
+const KIND: Record<SyncReport['problems'][number]['kind'], string> = {
+  invalid_row: 'invalid row',
+  cannot_resubscribe: 'cannot re-subscribe',
+  invalid: 'refused',
+  failed: 'failed',
+  not_sent: 'not sent',
+};
+
+/**
+ * A duration for people: `850 ms`, `42 s`, `3 min 05 s`, `1 h 02 min`.
+ *
+ * @example
+ * duration(185_000) // '3 min 05 s'
+ */
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+const groupText = (group: GroupRef): string => (group.name ? `"${group.name}" (${group.id})` : `${group.id}`);
+
+/**
+ * The `--dry-run` plan, as lines.
+ *
+ * @example
+ * planLines(input, plan, strategy, group, 0, 60_000).join('\n')
+ */
+export function planLines(input: LoadedInput, plan: Plan, strategy: Strategy, group: GroupRef, settled: number, minuteMs: number): string[] {
+  const real = minuteMs === 60_000;
+  const per = (what: string): string => (real ? `${what}/min` : `${what} per ${int(minuteMs)} ms`);
+  const each = strategy.filler ? `${strategy.contactsPerBatch} contacts + 1 read-only item` : `${strategy.contactsPerBatch} contacts`;
+  return [
+    `sync plan for ${input.file} (${input.format === 'csv' ? 'CSV' : 'JSON Lines'}, sha256 ${input.sha256.slice(0, 12)}…)`,
+    `  rows            ${int(input.rows)}`,
+    `  contacts        ${int(input.contacts.length)} unique (${count(input.merged, 'duplicate row')} merged)`,
+    `  invalid rows    ${int(input.invalid.length)} (never sent; listed in the report)`,
+    ...(settled > 0 ? [`  already done    ${int(settled)} (recorded in the journal)`] : []),
+    `  to send         ${int(plan.toSend)} to group ${groupText(group)}, ${strategy.api} API`,
+    `  requests        ${int(plan.batches)} × POST /batch (up to ${each} each)${plan.lookups ? ` + ${plan.lookups} group lookup` : ''}`,
+    `  estimated time  ${duration(plan.estimatedMs)} at ${per(`${strategy.requestsPerMinute} requests`)}${real ? '' : ' (a simulated minute)'}: ` +
+      `${per(`${int(plan.boundPerMinute)} contacts`)} (one request per contact: ${real ? `${plan.oneByOnePerMinute}/min` : plan.oneByOnePerMinute})`,
+  ];
+}
+
+/**
+ * The closing summary of a run, as lines: counts, speed, and the first problems.
+ *
+ * @example
+ * summaryLines(report, 10).join('\n')
+ */
+export function summaryLines(report: SyncReport, shown = 10): string[] {
+  const c = report.counts;
+  // A rate means something once the pacing shows, not for a batch or two.
+  const minute = report.requests.batches >= 10 ? `${int(report.contactsPerMinute)} contacts/${report.minuteMs === 60_000 ? 'min' : `${int(report.minuteMs)} ms`}` : '';
+  const lines = [
+    `sync ${report.file} → group ${groupText(report.group)} (${report.api} API, ${report.target})`,
+    `  ${count(c.rows, 'row')}: ${count(c.contacts, 'contact')}, ${count(c.duplicateRows, 'duplicate row')} merged, ${count(c.invalidRows, 'invalid row')}`,
+    `  created ${int(c.created)} · updated ${int(c.updated)} · cannot re-subscribe ${int(c.cannotResubscribe)} · invalid ${int(c.invalid)} · failed ${int(c.failed)}` +
+      (c.notSent ? ` · not sent ${int(c.notSent)}` : '') +
+      (c.fromJournal ? ` (${int(c.fromJournal)} from the journal)` : ''),
+    `  ${count(report.requests.batches, 'batch request')}, ${count(report.requests.retriedAttempts, 'contact retry', 'contact retries')}, ` +
+      `${count(report.requests.rateLimited, 'rate-limited answer')}, ${duration(report.durationMs)}${minute ? `: ${minute}` : ''}`,
+  ];
+  for (const p of report.problems.slice(0, shown)) {
+    lines.push(`  line ${p.line}${p.email ? ` ${p.email}` : ''}: ${KIND[p.kind]}: ${p.reason}`);
+  }
+  if (report.problems.length > shown) lines.push(`  … and ${int(report.problems.length - shown)} more problems in the report`);
+  return lines;
+}
