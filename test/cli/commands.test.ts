@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
 import type { FlowResult } from '../../plugin/flow/result.js';
@@ -156,6 +159,8 @@ describe('run against a running simulator', () => {
 
   it('never prints the key, whatever the command and format', async () => {
     sim.reset();
+    const csv = path.join(await mkdtemp(path.join(tmpdir(), 'optins-')), 'optins.csv');
+    await writeFile(csv, 'email,name\npriya@example.com,Priya Sharma\nnot-an-email,X\n');
     const runs = [
       await cli(['run', 'whatsapp.join', '--var', 'customer_email=priya@example.com', '--base-url', sim.url], { env: env() }),
       await cli(['run', 'whatsapp.join', '--var', 'customer_email=priya@example.com', '--base-url', sim.url, '--json'], { env: env() }),
@@ -163,8 +168,14 @@ describe('run against a running simulator', () => {
       await cli(['chat', '--base-url', sim.url], { env: env(), stdin: 'JOIN\npriya@example.com\n\nSTOP\n' }),
       ...(await Promise.all(['http', 'curl', 'json'].map((format) => cli(['preview', 'mailerlite.subscriber.lookup', '--var', 'customer_email=p@example.com', '--format', format], { env: env() })))),
       await cli(['list'], { env: env() }),
+      await cli(['validate'], { env: env() }),
+      await cli(['export', 'whatsapp.join', '--for', 'external-api-request', '--out', await mkdtemp(path.join(tmpdir(), 'export-'))], { env: env() }),
+      await cli(['pack', '--out', await mkdtemp(path.join(tmpdir(), 'pack-'))], { env: env() }),
+      await cli(['sync', csv, '--group', '123456789', '--base-url', sim.url, '--journal', path.join(await mkdtemp(path.join(tmpdir(), 'journal-')), 'j.jsonl')], { env: env() }),
       await cli(['run', 'mailerlite.subscriber.lookup', '--target', 'live', '--base-url', sim.url], { env: env() }),
     ];
+    // Every command really ran (the last one is refused: live with --base-url).
+    expect(runs.map((run) => run.code)).toEqual([...Array(runs.length - 1).fill(0), 2]);
     for (const run of runs) {
       expect(run.stdout + run.stderr).not.toContain(keys.new);
       expect(run.stdout + run.stderr).not.toContain(keys.classic);
