@@ -88,11 +88,11 @@ export function createSession(options: SessionOptions) {
       return prepared.ok ? { ok: true, request: prepared.built.shown } : { ok: false, invalid: prepared.invalid };
     },
     /** Runs one step against the target. */
-    runTemplate(template: StepTemplate, vars: Record<string, JsonValue>): Promise<StepResult> {
+    async runTemplate(template: StepTemplate, vars: Record<string, JsonValue>): Promise<StepResult> {
       return runStep(template, vars, environment(template.api));
     },
     /** Runs a flow against the target. */
-    runFlow(
+    async runFlow(
       flow: Flow,
       vars: Record<string, JsonValue>,
       hooks: { answer?: (q: Question) => Promise<string | undefined>; onVisit?: (visit: FlowVisit, so: Pick<FlowResult, 'steps' | 'replies'>) => void } = {},

@@ -55,7 +55,8 @@ export async function runRun(id: string, options: RunOptions, io: Io): Promise<n
   const target = await openTarget({ target: kind, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(seed ? { seed } : {}), env: io.env });
   const c = palette(io.stdout, io.env);
   try {
-    if (!options.json) writeLines(io.stderr, [target.kind === 'live' ? c.red(`⚠ sending to ${target.description}`) : c.dim(`→ ${target.description}`)]);
+    // Live is always announced (on stderr, so --json output stays clean).
+    if (!options.json || target.kind === 'live') writeLines(io.stderr, [target.kind === 'live' ? c.red(`⚠ sending to ${target.description}`) : c.dim(`→ ${target.description}`)]);
     const session = createSession({ catalog, settings, api: chosenApi, target });
     const vars = parseAssignments(options.var, '--var');
     let steps: StepResult[];
