@@ -1,4 +1,5 @@
 import type { JsonValue } from '../json.js';
+import { mergeContext } from '../template/scope.js';
 
 /** What templates render over: the inputs by name, plus `settings` and `secrets`. */
 export interface RenderContext {
@@ -19,11 +20,7 @@ export function renderContext(
   settings: Record<string, JsonValue | undefined>,
   secrets: Record<string, string>,
 ): RenderContext {
-  const context = {} as RenderContext;
-  for (const name in values) if (Object.prototype.hasOwnProperty.call(values, name)) context[name] = values[name];
-  context.settings = settings;
-  context.secrets = secrets;
-  return context;
+  return mergeContext(values, settings, secrets) as RenderContext;
 }
 
 /** Text shown in place of a secret in every preview, log and result. */

@@ -1,8 +1,9 @@
-import { compileTemplate, type CompiledTemplate } from '../template/compile.js';
-import { hasPlaceholders } from '../template/tokenize.js';
-import { referencedPaths } from '../template/references.js';
-import { redactedMarker, renderContext, type RenderContext } from './context.js';
-import { InvalidValue, type Rendered } from './invalid.js';
+import { compileOrDefer } from '../template/defer.js';
+import { fieldRecordMaker } from '../template/records.js';
+import { scopeOfContext, type RenderScope } from '../template/scope.js';
+import type { RenderContext } from './context.js';
+import { compileRow, redacting, refusal, secretsText, valueOf, type Row } from './header-rows.js';
+import type { Rendered } from './invalid.js';
 
 /** Header rows as sent, and as shown (secrets replaced by a marker). */
 export interface RenderedHeaders {
@@ -10,97 +11,81 @@ export interface RenderedHeaders {
   shown: Record<string, string>;
 }
 
-/** One header row, planned once per template: a literal value, or a template and whether it reads a secret. */
-interface HeaderPlan {
-  name: string;
-  literal: string | undefined;
-  template: CompiledTemplate;
-  secret: boolean;
-  /** For a value that reads nothing but secrets (an auth header): its shown text, per secrets object. */
-  shownBySecrets: WeakMap<Record<string, string>, { names: string; text: string }> | undefined;
-}
-
-const plans = new WeakMap<Record<string, string>, HeaderPlan[]>();
-const redactions = new WeakMap<Record<string, string>, { names: string; markers: Record<string, string> }>();
-/** Anything `refusal` refuses, in one test. */
-const UNSENDABLE = /[\r\n\0]|[^\u0000-\u00ff]/u;
-
-function planOf(headers: Record<string, string>): HeaderPlan[] {
-  let plan = plans.get(headers);
-  if (!plan) {
-    plan = Object.entries(headers).map(([name, source]) => {
-      const template = compileTemplate(source);
-      const literal = hasPlaceholders(source) ? undefined : template.render({});
-      const sendable = literal !== undefined && !UNSENDABLE.test(literal);
-      const paths = referencedPaths(source);
-      const secret = paths.some((path) => path.startsWith('secrets.'));
-      const onlySecrets = secret && paths.every((path) => path.startsWith('secrets.'));
-      return { name, literal: sendable ? literal : undefined, template, secret, shownBySecrets: onlySecrets ? new WeakMap() : undefined };
-    });
-    plans.set(headers, plan);
-  }
-  return plan;
-}
-
-/** The secrets' names, to notice a secrets object that gained or lost one since it was cached. */
-const namesOf = (secrets: Record<string, string>): string => Object.keys(secrets).join('\n');
-
-/** The secrets replaced by their markers, made once per secrets object (and its names). */
-function redacted(secrets: Record<string, string>): Record<string, string> {
-  const names = namesOf(secrets);
-  let hit = redactions.get(secrets);
-  if (hit?.names !== names) {
-    hit = { names, markers: Object.fromEntries(Object.keys(secrets).map((k) => [k, redactedMarker(k)])) };
-    redactions.set(secrets, hit);
-  }
-  return hit.markers;
-}
+/** Headers compiled once: renders the rows sent and shown over a step's scope. */
+export type HeadersRenderer = (scope: RenderScope) => Rendered<RenderedHeaders>;
 
 /**
- * Why a header value cannot be sent: a line break (it could add a header), a NUL, or a
- * character beyond U+00FF (fetch refuses both, which would look like a network failure).
- * The value itself is never quoted: it may hold a secret.
+ * Compiles header rows once: literal rows are pre-built; templated rows are renderers;
+ * the shown text of a secrets-only row is computed once per set of secrets present. A
+ * rendered value holding CR, LF, NUL or a character beyond U+00FF is refused; a blank one
+ * leaves its header out. A row that does not compile makes the renderer throw when run.
+ *
+ * @example
+ * compileHeaders({ Authorization: 'Bearer <<secrets.api_key>>' })(scopeOf({}, {}, { api_key: 'KEY' }))
+ * // { sent: { Authorization: 'Bearer KEY' }, shown: { Authorization: 'Bearer [redacted:api_key]' } }
  */
-function refusal(name: string, value: string): InvalidValue | undefined {
-  const place = `headers.${name}`;
-  if (/[\r\n]/.test(value)) return new InvalidValue(place, `the value of header ${name} holds a line break`);
-  if (value.includes('\0')) return new InvalidValue(place, `the value of header ${name} holds a NUL character`);
-  const wide = /[^\u0000-\u00ff]/u.exec(value);
-  if (wide) return new InvalidValue(place, `the value of header ${name} holds ${JSON.stringify(wide[0])}, which HTTP headers cannot carry (only Latin-1 text)`);
-  return undefined;
+export function compileHeaders(headers: Record<string, string> | undefined): HeadersRenderer {
+  return compileOrDefer((): HeadersRenderer => {
+    const rows: Row[] = [];
+    for (const name in headers) {
+      const row = compileRow(name, headers[name]!);
+      if (row) rows.push(row);
+    }
+    const names = rows.map((row) => row.name);
+    const makeSent = fieldRecordMaker(names, 'sentText') as (rows: Row[]) => Record<string, string>;
+    const makeShown = fieldRecordMaker(names, 'shownText') as (rows: Row[]) => Record<string, string>;
+    return (scope) => {
+      let kept: boolean[] | undefined;
+      let redacted: RenderScope | undefined;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row.literal !== undefined) {
+          if (row.refused) return refusal(row.name, row.literal)!;
+          row.sentText = row.shownText = row.literal;
+          continue;
+        }
+        valueOf(row, scope);
+        const value = row.lastValue;
+        if (row.lastVerdict === 'refused') return refusal(row.name, value)!;
+        if (row.lastVerdict === 'blank') {
+          // A blank value leaves its header out.
+          (kept ??= rows.map(() => true))[i] = false;
+          continue;
+        }
+        row.sentText = value;
+        if (row.showAs === 'same') row.shownText = value;
+        else if (row.showAs === 'secrets') row.shownText = secretsText(row, scope);
+        else row.shownText = row.render((redacted ??= redacting(scope)));
+      }
+      // Read right away: the rows are shared by every step of this template.
+      if (!kept) return { sent: makeSent(rows), shown: makeShown(rows) };
+      const sent: Record<string, string> = {};
+      const shown: Record<string, string> = {};
+      kept.forEach((keep, i) => {
+        if (!keep) return;
+        sent[names[i]!] = rows[i]!.sentText;
+        shown[names[i]!] = rows[i]!.shownText;
+      });
+      return { sent, shown };
+    };
+  });
 }
+
+const renderers = new WeakMap<Record<string, string>, HeadersRenderer>();
 
 /**
  * Renders header values. A value holding CR, LF, NUL or a character beyond U+00FF is refused;
  * a header that reads a secret is rendered a second time with the secret's marker for
- * display, so the shown request never holds the key.
+ * display, so the shown request never holds the key. Compiled once per headers object
+ * (`compileHeaders`).
  *
  * @example
  * renderHeaders({ Authorization: 'Bearer <<secrets.api_key>>' }, ctx)
  * // { sent: { Authorization: 'Bearer KEY' }, shown: { Authorization: 'Bearer [redacted:api_key]' } }
  */
 export function renderHeaders(headers: Record<string, string> | undefined, context: RenderContext): Rendered<RenderedHeaders> {
-  const sent: Record<string, string> = {};
-  const shown: Record<string, string> = {};
-  if (!headers) return { sent, shown };
-  let redacting: RenderContext | undefined;
-  for (const { name, literal, template, secret, shownBySecrets } of planOf(headers)) {
-    const value = literal ?? template.render(context);
-    if (literal === undefined && UNSENDABLE.test(value)) return refusal(name, value)!;
-    if (value.trim() === '') continue;
-    sent[name] = value;
-    if (secret) {
-      const names = shownBySecrets ? namesOf(context.secrets) : '';
-      let hit = shownBySecrets?.get(context.secrets);
-      if (hit?.names !== names) {
-        redacting ??= renderContext(context, context.settings, redacted(context.secrets));
-        hit = { names, text: template.render(redacting) };
-        shownBySecrets?.set(context.secrets, hit);
-      }
-      shown[name] = hit.text;
-    } else {
-      shown[name] = value;
-    }
-  }
-  return { sent, shown };
+  if (!headers) return { sent: {}, shown: {} };
+  let render = renderers.get(headers);
+  if (!render) renderers.set(headers, (render = compileHeaders(headers)));
+  return render(scopeOfContext(context));
 }

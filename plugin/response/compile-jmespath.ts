@@ -1,17 +1,11 @@
-import { TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import type { JsonValue } from '../json.js';
-import { deepEqual, flatten, hasOwn, isFalse } from './jmespath-values.js';
+import { ownReader } from '../template/readers.js';
+import { call, filterProject, project, projectFlattened, variable, type Evaluator, type Scope } from './jmespath-closures.js';
+import { deepEqual, flatten, isFalse } from './jmespath-values.js';
 
 export { isFalse };
 
-/** Variables in scope: `$name` looks here first, then outward (as the interpreter's scope chain). */
-export interface Scope {
-  vars: Record<string, JsonValue>;
-  outer?: Scope;
-}
-
-/** A JMESPath expression turned into a function of the current value and scope. */
-export type Evaluator = (value: JsonValue, scope: Scope) => JsonValue;
+export type { Evaluator, Scope };
 
 /** The parts of the JMESPath AST this compiler reads (shape of @jmespath-community/jmespath's nodes). */
 interface Node {
@@ -29,34 +23,17 @@ interface Node {
   bindings?: Array<{ variable: string; reference: Node }>;
 }
 
-function variable(name: string): Evaluator {
-  return (_, scope) => {
-    let found: JsonValue = null;
-    for (let s: Scope | undefined = scope; s; s = s.outer) {
-      if (hasOwn(s.vars, name)) {
-        found = s.vars[name]!;
-        break;
-      }
-    }
-    if (!found && !hasOwn(scope.vars, name)) throw new Error(`Error referencing undefined variable ${name}`);
-    return found;
-  };
+/** The names of a chain of fields (`data.groups`: Subexpressions of Fields), else undefined. */
+function fieldNames(node: Node): string[] | undefined {
+  if (node.type === 'Field') return [node.name!];
+  if (node.type !== 'Subexpression' || !node.left || !node.right) return undefined;
+  const left = fieldNames(node.left);
+  const right = fieldNames(node.right);
+  return left && right ? [...left, ...right] : undefined;
 }
 
-function call(name: string, args: Evaluator[]): Evaluator {
-  if (name === 'contains' && args.length === 2) {
-    const [subject, search] = args as [Evaluator, Evaluator];
-    return (value, scope) => {
-      const within = subject(value, scope);
-      const sought = search(value, scope);
-      if (Array.isArray(within)) return within.includes(sought);
-      if (typeof within === 'string') return typeof sought === 'string' ? within.includes(sought) : null;
-      throw new Error('invalid-type: contains() expects a string or an array');
-    };
-  }
-  const runtime = TreeInterpreter.runtime;
-  return (value, scope) => runtime.callFunction(name, args.map((arg) => arg(value, scope)) as JSONValue[]) as JsonValue;
-}
+/** A chain of fields as one generated reader: each step reads an own property of an object, else null. */
+const fieldPath = (names: string[]): Evaluator => ownReader(names, 'json') as Evaluator;
 
 /**
  * Compiles a JMESPath AST into plain closures with the interpreter's semantics, for the
@@ -75,10 +52,8 @@ export function compileNode(node: Node): Evaluator | undefined {
     return left && right ? [left, right] : undefined;
   };
   switch (node.type) {
-    case 'Field': {
-      const name = node.name!;
-      return (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) && hasOwn(value, name) ? (value[name] ?? null) : null);
-    }
+    case 'Field':
+      return fieldPath([node.name!]);
     case 'Literal': {
       const literal = node.value as JsonValue;
       return () => literal;
@@ -93,6 +68,8 @@ export function compileNode(node: Node): Evaluator | undefined {
       return (value) => (Array.isArray(value) ? (value[index < 0 ? value.length + index : index] ?? null) : null);
     }
     case 'Subexpression': {
+      const names = fieldNames(node);
+      if (names) return fieldPath(names);
       const [left, right] = two() ?? [];
       if (!left || !right) return undefined;
       return (value, scope) => {
@@ -107,34 +84,19 @@ export function compileNode(node: Node): Evaluator | undefined {
     }
     case 'Projection': {
       if (node.left?.type === 'IndexExpression' && node.left.right?.type === 'Slice') return undefined;
+      if (node.left?.type === 'Flatten') {
+        // `a[].b`: fused, so the flattened list is never built.
+        const child = sub(node.left.child);
+        const right = sub(node.right);
+        return child && right ? projectFlattened(child, right, node.right?.type === 'Identity' || node.right?.type === 'Current') : undefined;
+      }
       const [left, right] = two() ?? [];
-      if (!left || !right) return undefined;
-      return (value, scope) => {
-        const base = left(value, scope);
-        if (!Array.isArray(base)) return null;
-        const collected: JsonValue[] = [];
-        for (const item of base) {
-          const current = right(item, scope);
-          if (current !== null) collected.push(current);
-        }
-        return collected;
-      };
+      return left && right ? project(left, right) : undefined;
     }
     case 'FilterProjection': {
       const [left, right] = two() ?? [];
       const condition = sub(node.condition);
-      if (!left || !right || !condition) return undefined;
-      return (value, scope) => {
-        const base = left(value, scope);
-        if (!Array.isArray(base)) return null;
-        const collected: JsonValue[] = [];
-        for (const item of base) {
-          if (isFalse(condition(item, scope))) continue;
-          const current = right(item, scope);
-          if (current !== null) collected.push(current);
-        }
-        return collected;
-      };
+      return left && right && condition ? filterProject(left, condition, right) : undefined;
     }
     case 'Flatten': {
       const child = sub(node.child);
@@ -161,11 +123,11 @@ export function compileNode(node: Node): Evaluator | undefined {
       const [left, right] = two() ?? [];
       if (!left || !right) return undefined;
       const op = node.name;
+      if (op === 'EQ') return (value, scope) => deepEqual(left(value, scope), right(value, scope));
+      if (op === 'NE') return (value, scope) => !deepEqual(left(value, scope), right(value, scope));
       return (value, scope) => {
         const a = left(value, scope);
         const b = right(value, scope);
-        if (op === 'EQ') return deepEqual(a, b);
-        if (op === 'NE') return !deepEqual(a, b);
         if (typeof a !== 'number' || typeof b !== 'number') return null;
         return op === 'GT' ? a > b : op === 'GTE' ? a >= b : op === 'LT' ? a < b : op === 'LTE' ? a <= b : null;
       };

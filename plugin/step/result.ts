@@ -36,12 +36,28 @@ export interface StepResult {
   durationMs: number;
 }
 
-/** Inputs and settings as JSON values for expressions (missing ones left out). */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Inputs and settings as JSON values for expressions (missing ones left out): a fresh
+ * object each call (callers such as the flow runner write to it). When nothing is left
+ * out, one object copy does it (much faster than a property-by-property copy).
+ *
+ * @example
+ * definedOnly({ group_id: '1', optin_form_url: undefined }) // { group_id: '1' }
+ */
 export function definedOnly(values: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
+  for (const key in values) {
+    if (values[key] === undefined || !hasOwn.call(values, key)) return copyDefined(values);
+  }
+  return { ...values } as Record<string, JsonValue>;
+}
+
+function copyDefined(values: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const key in values) {
     const value = values[key];
-    if (value !== undefined && Object.prototype.hasOwnProperty.call(values, key)) out[key] = value;
+    if (value !== undefined && hasOwn.call(values, key)) out[key] = value;
   }
   return out;
 }

@@ -1,11 +1,10 @@
 import type { StepTemplate } from '../generated/step-template.js';
 import { send, type FetchLike } from '../http/send.js';
 import type { JsonValue } from '../json.js';
-import { buildRequest, type BuiltRequest } from '../request/build.js';
-import { renderContext } from '../request/context.js';
-import { decide } from '../response/decide.js';
-import { mapOutputs } from '../response/map.js';
-import { checkInputs, type Variables } from './inputs.js';
+import type { BuiltRequest } from '../request/build.js';
+import { scopeOf } from '../template/scope.js';
+import type { Variables } from './inputs.js';
+import { planFor, type StepPlan } from './plan.js';
 import { definedOnly, type StepResult } from './result.js';
 
 /** Where and how steps run: settings, secrets and the injected transport. */
@@ -26,15 +25,25 @@ export type PreparedStep =
 
 /**
  * Checks inputs and renders the request without sending it: what `preview` shows.
- * Throws MissingInputError when required inputs are missing.
+ * Throws MissingInputError when required inputs are missing. Runs the template's plan
+ * (`planFor`: compiled once per template).
+ *
+ * @example
+ * const prepared = prepareStep(lookup, { customer_email: ' Priya@Example.com ' }, { settings, secrets })
+ * prepared.ok && prepared.built.shown.url // 'https://connect.mailerlite.com/api/subscribers/priya@example.com'
  */
 export function prepareStep(template: StepTemplate, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
-  const checked = checkInputs(template.id, template.inputs, given);
+  return prepareWith(planFor(template), template.id, given, env);
+}
+
+function prepareWith(plan: StepPlan, id: string, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
+  const checked = plan.check(given, id);
   if (!checked.ok) return { ok: false, invalid: checked.invalid, inputs: definedOnly(given) };
-  const context = renderContext(checked.values, env.settings, env.secrets);
-  const built = buildRequest(template, context, env.baseUrl);
-  if (!built.ok) return { ok: false, invalid: [{ name: built.invalid.place, message: built.invalid.message }], inputs: definedOnly(checked.values) };
-  return { ok: true, built, inputs: definedOnly(checked.values) };
+  // The checked values are a fresh object holding no undefined value: they are the step's inputs as they are.
+  const inputs = checked.values as Record<string, JsonValue>;
+  const built = plan.request(scopeOf(inputs, env.settings, env.secrets), env.baseUrl);
+  if (!built.ok) return { ok: false, invalid: [{ name: built.invalid.place, message: built.invalid.message }], inputs };
+  return { ok: true, built, inputs };
 }
 
 /**
@@ -47,8 +56,9 @@ export function prepareStep(template: StepTemplate, given: Variables, env: Pick<
  */
 export async function runStep(template: StepTemplate, given: Variables, env: StepEnvironment): Promise<StepResult> {
   const started = performance.now();
+  const plan = planFor(template);
   const settings = definedOnly(env.settings);
-  const prepared = prepareStep(template, given, env);
+  const prepared = prepareWith(plan, template.id, given, env);
   if (!prepared.ok) {
     return {
       template: template.id,
@@ -56,7 +66,7 @@ export async function runStep(template: StepTemplate, given: Variables, env: Ste
       request: null,
       response: null,
       error: { kind: 'invalid_input', message: prepared.invalid.map((i) => `${i.name}: ${i.message}`).join('; '), inputs: prepared.invalid },
-      outputs: mapOutputs(template.outputs, null, prepared.inputs, settings),
+      outputs: plan.outputs(null, prepared.inputs, settings),
       outcome: 'invalid_input',
       rule: -1,
       attempts: 0,
@@ -71,9 +81,9 @@ export async function runStep(template: StepTemplate, given: Variables, env: Ste
     ...(env.random ? { random: env.random } : {}),
   });
   const response = sent.kind === 'response' ? sent.response : null;
-  const outputs = mapOutputs(template.outputs, response, prepared.inputs, settings);
+  const outputs = plan.outputs(response, prepared.inputs, settings);
   const failure = sent.kind === 'response' ? null : sent.kind;
-  const decision = decide(template.outcomes, { response, failure, outputs, inputs: prepared.inputs, settings });
+  const decision = plan.outcomes({ response, failure, outputs, inputs: prepared.inputs, settings });
   return {
     template: template.id,
     inputs: prepared.inputs,

@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
 import { TemplateSyntaxError } from '../errors.js';
 import { HELPERS, literalHelper } from './helpers.js';
-import { plainPlan, renderPlain } from './plain.js';
+import { plainPlan, plainRenderer, plainScopeRenderer, type PlainPlan } from './plain.js';
+import { contextOf, type RenderScope } from './scope.js';
 import { tokenize } from './tokenize.js';
 
 const env = Handlebars.create();
@@ -14,6 +15,10 @@ export interface CompiledTemplate {
   source: string;
   /** Renders the template over a context object (variables, `settings`, `secrets`). */
   render(context: object): string;
+  /** Renders the template over a step's scope (no merged context unless Handlebars renders it). */
+  renderScope(scope: RenderScope): string;
+  /** The plan when every tag is a plain `<<path>>` (rendered without Handlebars), else undefined. */
+  plain: PlainPlan | undefined;
   /** The Handlebars program, for static checks. */
   ast: hbs.AST.Program;
 }
@@ -74,7 +79,9 @@ export function compileTemplate(source: string): CompiledTemplate {
     }
   };
   const plan = plainPlan(ast, texts, env.helpers);
-  const compiled: CompiledTemplate = { source, ast, render: plan ? (context) => renderPlain(plan, context) : slow };
+  const compiled: CompiledTemplate = plan
+    ? { source, ast, plain: plan, render: plainRenderer(plan), renderScope: plainScopeRenderer(plan) }
+    : { source, ast, plain: undefined, render: slow, renderScope: (scope) => slow(contextOf(scope)) };
   slowRenderers.set(compiled, slow);
   cache.set(source, compiled);
   return compiled;

@@ -6,10 +6,32 @@ function text(value: unknown): string {
   return String(value);
 }
 
-/** True for a value that counts as not given: missing, null, empty or blank text, or an empty list. */
+/**
+ * True for text that is empty or white space only (what `text.trim() === ''` says),
+ * without making a trimmed copy: most texts answer at their first character.
+ *
+ * @example
+ * isBlankText(' \n') // true; isBlankText(' Priya') // false
+ */
+export function isBlankText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    // Any other ASCII character is not white space; beyond ASCII, trim knows best.
+    return code < 128 ? false : text.trim() === '';
+  }
+  return true;
+}
+
+/**
+ * True for a value that counts as not given: missing, null, empty or blank text, or an empty list.
+ *
+ * @example
+ * isBlank('  ') // true; isBlank(0) // false; isBlank([]) // true
+ */
 export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'string') return isBlankText(value);
   if (Array.isArray(value)) return value.length === 0;
   return false;
 }

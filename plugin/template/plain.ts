@@ -1,7 +1,7 @@
+import { pathGetter, scopeGetter, type RenderScope } from './scope.js';
+
 /** A plain template: literal text and variable paths only (split at dots). */
 export type PlainPlan = Array<string | string[]>;
-
-const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
 
 /**
  * The plan of a template whose every tag is a plain `<<path>>` (e.g. `Bearer
@@ -21,7 +21,11 @@ export function plainPlan(ast: hbs.AST.Program, texts: string[], helpers: Record
     if (path.original === '__text') {
       const index = (mustache.params[0] as hbs.AST.NumberLiteral | undefined)?.value;
       if (mustache.params.length !== 1 || index === undefined) return undefined;
-      if (texts[index]) plan.push(texts[index]!);
+      if (texts[index]) {
+        // Adjacent texts are one piece: fewer joins at render time.
+        if (typeof plan[plan.length - 1] === 'string') plan[plan.length - 1] += texts[index]!;
+        else plan.push(texts[index]!);
+      }
       continue;
     }
     const plain = !path.data && path.depth === 0 && path.parts.length > 0 && path.original === path.parts.join('.');
@@ -34,34 +38,63 @@ export function plainPlan(ast: hbs.AST.Program, texts: string[], helpers: Record
 }
 
 /**
- * Renders a plain plan exactly as Handlebars (noEscape) would: each path is looked up
- * through own properties only, a missing or null value prints nothing, anything else
- * prints as JavaScript turns it into text (`false`, `0`, `a,b` for a list).
+ * Text of a value as `'' + value` gives it, but never throwing (an object whose
+ * `toString` is data): what Handlebars prints for a value.
  *
  * @example
- * renderPlain(['Hi ', ['customer_name']], { customer_name: 'Priya' }) // 'Hi Priya'
+ * printValue(['a', 'b']) // 'a,b'; printValue(null) // ''
  */
-export function renderPlain(plan: PlainPlan, context: object): string {
-  let out = '';
-  for (const part of plan) {
-    if (typeof part === 'string') {
-      out += part;
-      continue;
-    }
-    let value: unknown = context;
-    for (const key of part) {
-      if (value == null) break;
-      value = hasOwn(value as object, key) ? (value as Record<string, unknown>)[key] : undefined;
-    }
-    out += print(value);
-  }
-  return out;
-}
-
-/** Text of a value as `'' + value` gives it, but never throwing (an object whose `toString` is data). */
-function print(value: unknown): string {
+export function printValue(value: unknown): string {
+  if (typeof value === 'string') return value;
   if (value == null) return '';
   if (typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return value.map(print).join(',');
+  if (Array.isArray(value)) return value.map(printValue).join(',');
   return '[object Object]';
+}
+
+/**
+ * Turns a plain plan into one closure over a root (a context object, or a scope), with the
+ * printing rules of `renderPlain`. Literal text is a constant; a single tag renders with
+ * no intermediate array; `Bearer <<secrets.api_key>>` is one concatenation.
+ *
+ * @example
+ * compilePlain(['Hi ', ['name']], pathGetter)({ name: 'Priya' }) // 'Hi Priya'
+ */
+export function compilePlain<Root>(plan: PlainPlan, getterOf: (keys: string[]) => (root: Root) => unknown): (root: Root) => string {
+  const pieces = plan.map((part) => (typeof part === 'string' ? part : getterOf(part)));
+  const [a, b, c] = pieces;
+  if (pieces.length === 0) return () => '';
+  if (pieces.length === 1) return typeof a === 'string' ? () => a : (root) => printValue(a!(root));
+  if (pieces.length === 2) {
+    if (typeof a === 'string' && typeof b !== 'string') return (root) => a + printValue(b!(root));
+    if (typeof a !== 'string' && typeof b === 'string') return (root) => printValue(a!(root)) + b;
+  }
+  if (pieces.length === 3 && typeof a === 'string' && typeof b !== 'string' && typeof c === 'string') {
+    return (root) => a + printValue(b!(root)) + c;
+  }
+  return (root) => {
+    let out = '';
+    for (const piece of pieces) out += typeof piece === 'string' ? piece : printValue(piece(root));
+    return out;
+  };
+}
+
+/**
+ * A plain plan rendered over a context object (the public `render(context)`).
+ *
+ * @example
+ * plainRenderer(['Hi ', ['name']])({ name: 'Priya' }) // 'Hi Priya'
+ */
+export function plainRenderer(plan: PlainPlan): (context: object) => string {
+  return compilePlain<object>(plan, (keys) => pathGetter(keys) as (root: object) => unknown);
+}
+
+/**
+ * A plain plan rendered over a step's scope (variables, settings, secrets kept apart).
+ *
+ * @example
+ * plainScopeRenderer(['Bearer ', ['secrets', 'api_key']])(scopeOf({}, {}, { api_key: 'k' })) // 'Bearer k'
+ */
+export function plainScopeRenderer(plan: PlainPlan): (scope: RenderScope) => string {
+  return compilePlain<RenderScope>(plan, scopeGetter);
 }

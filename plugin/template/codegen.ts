@@ -1,0 +1,89 @@
+/**
+ * Code generation for the few leaf operations of a step plan that are hot: reading a fixed
+ * chain of own properties (`readers.ts`) and making an object with fixed keys
+ * (`records.ts`).
+ *
+ * Why: V8 keeps one set of inline caches per function literal, shared by every closure
+ * made from it. A closure that reads `value[name]` for one template therefore sees the
+ * shapes and names of every template and expression, and each read becomes a slow generic
+ * lookup; adding keys one by one to `{}` is slower still. A function generated for one
+ * list of names has caches of its own and runs like hand-written code (Handlebars and ajv,
+ * both dependencies, compile whole templates and schemas the same way).
+ *
+ * What is generated: property names only, each quoted with `JSON.stringify` (a valid
+ * string literal for any text), never a template, a value or an expression. Where code
+ * generation is disallowed (`node --disallow-code-generation-from-strings`, a CSP), the
+ * same operations run as plain closures with the same results.
+ */
+
+/** Called inline by generated readers: `hop.call(value, name)`. */
+const hop = Object.prototype.hasOwnProperty;
+
+let generating = true;
+
+/** Every cache of generated functions, emptied when code generation is switched. */
+const caches: Array<Map<string, unknown>> = [];
+
+/**
+ * A cache of generated functions by name list, emptied by `setCodegen`.
+ *
+ * @example
+ * const makers = codegenCache<RecordMaker>();
+ */
+export function codegenCache<F>(): Map<string, F> {
+  const cache = new Map<string, F>();
+  caches.push(cache as Map<string, unknown>);
+  return cache;
+}
+
+/**
+ * A function generated from `body` over `params` (with `hop` in scope), or undefined when
+ * code generation is disallowed (the caller then uses its closure).
+ *
+ * @example
+ * generate<(v: object) => unknown>(['value'], `return value[${quote('id')}];`)
+ */
+export function generate<F>(params: string[], body: string): F | undefined {
+  if (!generating) return undefined;
+  try {
+    return new Function('hop', `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`)(hop) as F;
+  } catch (error) {
+    if (error instanceof EvalError) {
+      generating = false;
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A property name as a JavaScript string literal.
+ *
+ * @example
+ * quote('a"b') // '"a\\"b"'
+ */
+export const quote = (name: string): string => JSON.stringify(name);
+
+/**
+ * An object key as it may stand in an object literal: a computed key for `"__proto__"`,
+ * which as a plain key would set the prototype instead of defining a property.
+ *
+ * @example
+ * literalKey('id') // '"id"'; literalKey('__proto__') // '["__proto__"]'
+ */
+export const literalKey = (name: string): string => (name === '__proto__' ? `[${quote(name)}]` : quote(name));
+
+/**
+ * Turns code generation off (as if the runtime disallowed it) or back on, for tests that
+ * check the closures give the same results. Returns the previous setting. Functions
+ * already compiled into plans keep their form.
+ *
+ * @example
+ * const before = setCodegen(false); try { ... } finally { setCodegen(before); }
+ */
+export function setCodegen(enabled: boolean): boolean {
+  const before = generating;
+  generating = enabled;
+  for (const cache of caches) cache.clear();
+  return before;
+}
