@@ -1,26 +1,10 @@
-import { compile } from '@jmespath-community/jmespath';
+import { parseJmes, type JmesNode as Node } from '../response/jmespath-ast.js';
 import type { JsonValue } from '../json.js';
 
-/** A JMESPath syntax-tree node as the community compiler builds it, seen loosely. */
-interface Node {
-  type: string;
-  name?: string;
-  value?: unknown;
-  left?: Node;
-  right?: Node;
-  child?: Node;
-  children?: Node[];
-  condition?: Node;
-  trueExpr?: Node;
-  falseExpr?: Node;
-  expression?: Node;
-  reference?: Node;
-  bindings?: Node[];
-}
 
 function parse(expression: string): Node | undefined {
   try {
-    return compile(expression) as unknown as Node;
+    return parseJmes(expression);
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../json.js';
+import type { JmesNode as Node } from './jmespath-ast.js';
 import { ownReader } from '../template/readers.js';
 import { call, filterProject, project, projectFlattened, variable, type Evaluator, type Scope } from './jmespath-closures.js';
 import { deepEqual, flatten, isFalse } from './jmespath-values.js';
@@ -7,21 +8,6 @@ export { isFalse };
 
 export type { Evaluator, Scope };
 
-/** The parts of the JMESPath AST this compiler reads (shape of @jmespath-community/jmespath's nodes). */
-interface Node {
-  type: string;
-  name?: string;
-  value?: unknown;
-  left?: Node;
-  right?: Node;
-  child?: Node;
-  children?: Node[];
-  condition?: Node;
-  trueExpr?: Node;
-  falseExpr?: Node;
-  expression?: Node;
-  bindings?: Array<{ variable: string; reference: Node }>;
-}
 
 /** The names of a chain of fields (`data.groups`: Subexpressions of Fields), else undefined. */
 function fieldNames(node: Node): string[] | undefined {
@@ -153,7 +139,7 @@ export function compileNode(node: Node): Evaluator | undefined {
       };
     }
     case 'LetExpression': {
-      const bindings = (node.bindings ?? []).map((binding) => [binding.variable, compileNode(binding.reference)] as const);
+      const bindings = (node.bindings ?? []).map((binding) => [binding.variable!, binding.reference ? compileNode(binding.reference) : undefined] as const);
       const body = sub(node.expression);
       if (!body || bindings.some(([, reference]) => !reference)) return undefined;
       return (value, scope) => {

@@ -1,6 +1,7 @@
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import type { JsonValue } from '../json.js';
 import { compileNode, isFalse, type Evaluator, type Scope } from './compile-jmespath.js';
+import type { JmesNode } from './jmespath-ast.js';
 
 type Ast = ReturnType<typeof compile>;
 
@@ -21,7 +22,7 @@ export function compileExpression(expression: string): Ast {
 function evaluatorOf(expression: string): Evaluator | null {
   let evaluator = evaluators.get(expression);
   if (evaluator === undefined) {
-    evaluator = compileNode(compileExpression(expression) as Parameters<typeof compileNode>[0]) ?? null;
+    evaluator = compileNode(compileExpression(expression) as unknown as JmesNode) ?? null;
     evaluators.set(expression, evaluator);
   }
   return evaluator;

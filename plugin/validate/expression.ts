@@ -1,4 +1,4 @@
-import { compile } from '@jmespath-community/jmespath';
+import { parseJmes, type JmesNode } from '../response/jmespath-ast.js';
 
 /**
  * What a JMESPath expression reads, found by walking its syntax tree.
@@ -26,24 +26,6 @@ export interface ExpressionReads {
  */
 export type ExpressionAnalysis = ({ ok: true } & ExpressionReads) | { ok: false; message: string };
 
-/** A syntax-tree node as the community JMESPath compiler builds it, seen loosely. */
-interface AstNode {
-  type: string;
-  name?: string;
-  variable?: string;
-  left?: AstNode;
-  right?: AstNode;
-  child?: AstNode;
-  condition?: AstNode;
-  trueExpr?: AstNode;
-  falseExpr?: AstNode;
-  operand?: AstNode;
-  expression?: AstNode;
-  reference?: AstNode;
-  value?: unknown;
-  children?: AstNode[];
-  bindings?: AstNode[];
-}
 
 /**
  * Compiles a JMESPath expression (community edition) and lists what it reads, without
@@ -55,9 +37,9 @@ interface AstNode {
  * //   variableFields: [{ variable: 'settings', field: 'group_id' }], outputFields: [] }
  */
 export function analyzeExpression(source: string): ExpressionAnalysis {
-  let ast: AstNode;
+  let ast: JmesNode;
   try {
-    ast = compile(source) as unknown as AstNode;
+    ast = parseJmes(source);
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -80,7 +62,7 @@ interface Reads {
 }
 
 /** Walks the tree; `atRoot` is true while the current value is still the root value. */
-function visit(node: AstNode | undefined, atRoot: boolean, bound: ReadonlySet<string>, reads: Reads): void {
+function visit(node: JmesNode | undefined, atRoot: boolean, bound: ReadonlySet<string>, reads: Reads): void {
   if (!node) return;
   switch (node.type) {
     case 'Field':
@@ -116,7 +98,7 @@ function visit(node: AstNode | undefined, atRoot: boolean, bound: ReadonlySet<st
     case 'Literal':
       return;
     case 'KeyValuePair':
-      visit(node.value as AstNode | undefined, atRoot, bound, reads);
+      visit(node.value as JmesNode | undefined, atRoot, bound, reads);
       return;
     default:
       for (const child of [node.left, node.right, node.child, node.condition, node.trueExpr, node.falseExpr, node.operand]) {
@@ -126,7 +108,7 @@ function visit(node: AstNode | undefined, atRoot: boolean, bound: ReadonlySet<st
   }
 }
 
-function visitSubexpression(node: AstNode, atRoot: boolean, bound: ReadonlySet<string>, reads: Reads): void {
+function visitSubexpression(node: JmesNode, atRoot: boolean, bound: ReadonlySet<string>, reads: Reads): void {
   const { head, fields } = fieldChain(node);
   const fromRoot = head.type === 'Root' || (atRoot && head.type === 'Current');
   if (fromRoot && fields[0] === 'outputs' && fields[1] !== undefined) reads.outputFields.add(fields[1]);
@@ -139,7 +121,7 @@ function visitSubexpression(node: AstNode, atRoot: boolean, bound: ReadonlySet<s
 }
 
 /** Splits `a.b.c` (or `$.a.b`, `$var.a`) into its head and the field names after it. */
-function fieldChain(node: AstNode): { head: AstNode; fields: string[] } {
+function fieldChain(node: JmesNode): { head: JmesNode; fields: string[] } {
   if (node.type === 'Field' && node.name !== undefined) return { head: { type: 'Current' }, fields: [node.name] };
   if (node.type === 'Subexpression' && node.left && node.right?.type === 'Field' && node.right.name !== undefined) {
     const inner = fieldChain(node.left);
