@@ -1,14 +1,14 @@
 import type { JsonValue } from '../json.js';
 import { answerApi, apiOf, type ApiDeps } from './api.js';
-import { CONTROL_PREFIX, handleControl } from './control.js';
-import { FaultSet, type ActiveFault, type FaultSpec } from './faults.js';
+import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control.js';
+import { FaultSet, type ActiveFault } from './faults.js';
 import { createFetch, type FetchLike } from './fetch.js';
-import { Journal, redactHeaders, type JournalEntry } from './journal.js';
+import { Journal, redactHeaders } from './journal.js';
 import { DEFAULT_RATE_LIMITS, FixedWindowLimiter, type RateLimits } from './rate-limit.js';
 import { classicTooMany, corsPreflight, htmlError, newApiTooMany } from './responses.js';
 import { buildAccounts } from './seed/apply.js';
 import { resolveSeed, type SeedInput } from './seed-input.js';
-import { stateView, type SimulatorState } from './state.js';
+import { stateView } from './state.js';
 import { DEFAULT_SIM_KEYS, type Clock, type SimKeys, type SimRequest, type SimResponse } from './types.js';
 
 /** Options shared by {@link createSimulator} and `startSimulator`. */
@@ -30,27 +30,17 @@ export interface SimulatorOptions {
 /** The result of handling one request: an answer, or a dropped connection. */
 export type SimOutcome = { kind: 'respond'; response: SimResponse } | { kind: 'drop' };
 
-/** An in-process simulator: the same behaviour as the HTTP server, without a port. */
-export interface SimulatorCore {
+/**
+ * An in-process simulator: the same behaviour as the HTTP server, without a port. The
+ * control operations (reset, seed, journal, faults, state) are those of {@link ControlTarget}.
+ */
+export interface SimulatorCore extends ControlTarget {
   readonly keys: SimKeys;
   readonly minuteMs: number;
   /** Handle one transport-neutral request. */
   handle(req: SimRequest): Promise<SimOutcome>;
   /** A fetch-compatible function answering from this simulator (any origin works). */
   readonly fetch: FetchLike;
-  /** Back to the seed: data, rate-limit windows, journal and faults (the seed's scenario faults come back). */
-  reset(): void;
-  /** Replace the seed (or pick a scenario) and reset to it. */
-  seed(data: SeedInput): void;
-  /** Requests received on API routes, oldest first. */
-  journal(): JournalEntry[];
-  clearJournal(): void;
-  /** Add faults; returns them with their ids. */
-  inject(faults: FaultSpec | FaultSpec[]): ActiveFault[];
-  /** Faults still armed. */
-  faults(): ActiveFault[];
-  clearFaults(): void;
-  readonly state: SimulatorState;
 }
 
 /**

@@ -13,11 +13,16 @@ export const CONTROL_PREFIX = '/__sim';
 
 /** What the control routes operate on. */
 export interface ControlTarget {
+  /** Back to the seed: data, rate-limit windows, journal and faults (the seed's scenario faults come back). */
   reset(): void;
+  /** Replace the seed (or pick a scenario) and reset to it. */
   seed(data: SeedInput): void;
+  /** Requests received on API routes, oldest first. */
   journal(): JournalEntry[];
   clearJournal(): void;
+  /** Add faults; returns them with their ids. */
   inject(faults: FaultSpec | FaultSpec[]): ActiveFault[];
+  /** Faults still armed. */
   faults(): ActiveFault[];
   clearFaults(): void;
   readonly state: SimulatorState;

@@ -9,18 +9,10 @@ import { openTarget } from '../../target.js';
 import { EXIT } from '../failure.js';
 import { writeLines, type Io } from '../io.js';
 import { lineReader } from '../lines.js';
-import { endedInFallback, parseTargetFlags } from './run.js';
+import { endedInFallback, parseTargetFlags, type RunOptions } from './run.js';
 
-/** Flags of `chat`. */
-export interface ChatOptions {
-  var: string[];
-  settings?: string;
-  set: string[];
-  target: string;
-  baseUrl?: string;
-  api?: string;
-  seed?: string;
-}
+/** Flags of `chat`: those of `run` without `--json`. */
+export type ChatOptions = Omit<RunOptions, 'json'>;
 
 /**
  * `mailerlite-steps chat`: a conversation with the flows. A trigger keyword (JOIN, STOP,
