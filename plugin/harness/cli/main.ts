@@ -38,7 +38,7 @@ function example(lines: string): string {
  */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('mailerlite-steps')
-    .description('MailerLite steps and flows for WhatsApp bot builders: preview, run, chat, demo, validate.')
+    .description('MailerLite steps and flows for WhatsApp bot builders. New here? Run: mailerlite-steps demo')
     .version(version())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
