@@ -4,7 +4,7 @@ import type { StepTemplate } from '../generated/step-template.js';
 import { convertTemplate, joinPieces, type ExportScope, type Piece } from './placeholders.js';
 import { settingVariables } from './settings.js';
 import { stepForm } from './step.js';
-import { EXPORT_FORMAT_VERSION, EXPORT_TARGET, type BuilderVariable, type Caveat, type ExportContext, type FlowExport, type FlowStep, type RoutingRow } from './types.js';
+import { exportHead, type BuilderVariable, type Caveat, type ExportContext, type FlowExport, type FlowStep, type RoutingRow } from './types.js';
 
 /**
  * Exports a flow as the list of its steps (each as the builder's form fields, under its
@@ -66,14 +66,8 @@ export function exportFlow(flow: Flow, templateById: (id: string) => StepTemplat
     ...dedupe(outputs).filter((o) => !(o.name in flow.variables)).map((o) => ({ builder: `{{${o.name}}}`, name: o.name, source: 'step output' as const, description: o.description, required: false })),
   ];
   return {
-    format: EXPORT_TARGET,
-    format_version: EXPORT_FORMAT_VERSION,
-    plugin: { id: context.manifest.id, version: context.manifest.version },
+    ...exportHead(flow, context),
     kind: 'flow',
-    id: flow.id,
-    name: flow.name,
-    description: flow.description,
-    api: flow.api,
     trigger: { keyword: flow.trigger.keyword },
     variables,
     start: flow.start,

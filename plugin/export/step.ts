@@ -5,7 +5,7 @@ import { mappingRows } from './mapping.js';
 import { settingVariable, type ExportScope } from './placeholders.js';
 import { settingsRead, settingVariables } from './settings.js';
 import { requestFields } from './request-fields.js';
-import { EXPORT_FORMAT_VERSION, EXPORT_TARGET, type BuilderVariable, type Caveat, type ExportContext, type RequestForm, type RetryAdvice, type StepExport } from './types.js';
+import { exportHead, type BuilderVariable, type Caveat, type ExportContext, type RequestForm, type RetryAdvice, type StepExport } from './types.js';
 
 export type { ExportContext } from './types.js';
 
@@ -91,14 +91,8 @@ export function exportStep(template: StepTemplate, context: ExportContext): Step
     ...Object.entries(template.outputs).map(([name, o]) => ({ builder: `{{${name}}}`, name, source: 'step output' as const, description: o.description, required: false })),
   ];
   return {
-    format: EXPORT_TARGET,
-    format_version: EXPORT_FORMAT_VERSION,
-    plugin: { id: context.manifest.id, version: context.manifest.version },
+    ...exportHead(template, context),
     kind: 'step',
-    id: template.id,
-    name: template.name,
-    description: template.description,
-    api: template.api,
     variables,
     form,
     retry,

@@ -116,7 +116,7 @@ export interface RetryAdvice {
 }
 
 /** Fields shared by a step and a flow export. */
-interface ExportHead {
+export interface ExportHead {
   format: typeof EXPORT_TARGET;
   format_version: typeof EXPORT_FORMAT_VERSION;
   plugin: { id: string; version: string };
@@ -161,4 +161,22 @@ export interface FlowExport extends ExportHead {
   steps: FlowStep[];
   routing: RoutingRow[];
   caveats: Caveat[];
+}
+
+/**
+ * The fields every export starts with, from the declaration it exports.
+ *
+ * @example
+ * ({ ...exportHead(template, context), kind: 'step', ... })
+ */
+export function exportHead(decl: { id: string; name: string; description: string; api: 'new' | 'classic' }, context: ExportContext): ExportHead {
+  return {
+    format: EXPORT_TARGET,
+    format_version: EXPORT_FORMAT_VERSION,
+    plugin: { id: context.manifest.id, version: context.manifest.version },
+    id: decl.id,
+    name: decl.name,
+    description: decl.description,
+    api: decl.api,
+  };
 }

@@ -5,7 +5,7 @@ import { result, type ApiResult } from '../types.js';
 import type { NewApiContext } from './context.js';
 import { fieldNotFound, invalid, ValidationErrors } from './errors.js';
 import { numberedPage } from './pagination.js';
-import { integerParam } from './params.js';
+import { listParams } from './params.js';
 import { fieldView } from './views.js';
 
 const TYPES: readonly FieldType[] = ['text', 'number', 'date'];
@@ -18,17 +18,12 @@ const SORTS: Record<string, (a: FieldRecord, b: FieldRecord) => number> = {
 /** GET /fields: page-numbered, `filter[keyword]`, `filter[type]`, `sort` name/type with optional `-`. */
 export function listFields(ctx: NewApiContext): ApiResult {
   const errors = new ValidationErrors();
-  const limit = integerParam(ctx.query, 'limit', 25, errors, 1);
-  const page = integerParam(ctx.query, 'page', 1, errors, 1);
-  const sort = ctx.query.get('sort');
-  const compare = sort === null ? undefined : SORTS[sort.replace(/^-/, '')];
-  if (sort !== null && !compare) errors.add('sort', 'The selected sort is invalid.');
+  const { limit, page, order } = listParams(ctx.query, SORTS, errors);
   const type = ctx.query.get('filter[type]');
   if (type !== null && !TYPES.includes(type as FieldType)) errors.add('filter.type', 'The selected filter.type is invalid.');
   if (!errors.empty) return errors.toResult();
   const keyword = (ctx.query.get('filter[keyword]') ?? '').toLowerCase();
-  let fields = [...ctx.account.fields.values()].filter((f) => (type === null || f.type === type) && f.name.toLowerCase().includes(keyword));
-  if (compare) fields = fields.sort(sort!.startsWith('-') ? (a, b) => compare(b, a) : compare);
+  const fields = order([...ctx.account.fields.values()].filter((f) => (type === null || f.type === type) && f.name.toLowerCase().includes(keyword)));
   const paged = numberedPage(fields, page, limit, `${ctx.origin}/api/fields`);
   return result(200, { data: paged.items.map((f) => fieldView(f, true)), links: paged.links, meta: paged.meta });
 }

@@ -7,7 +7,7 @@ import { STATUSES, result, type ApiResult, type SubscriberStatus } from '../type
 import type { NewApiContext } from './context.js';
 import { groupNotFound, subscriberNotFound, ValidationErrors } from './errors.js';
 import { cursorPage, numberedPage } from './pagination.js';
-import { integerParam } from './params.js';
+import { integerParam, listParams } from './params.js';
 import { groupView, subscriberView } from './views.js';
 
 /** Case- and punctuation-insensitive, like the database collation ("[Do not delete] x" sorts under D). */
@@ -24,15 +24,10 @@ const SORTS: Record<string, (a: GroupRecord, b: GroupRecord) => number> = {
 /** GET /groups: page-numbered, `filter[name]` (partial, any case), `sort` with optional `-`. */
 export function listGroups(ctx: NewApiContext): ApiResult {
   const errors = new ValidationErrors();
-  const limit = integerParam(ctx.query, 'limit', 25, errors, 1);
-  const page = integerParam(ctx.query, 'page', 1, errors, 1);
-  const sort = ctx.query.get('sort');
-  const compare = sort === null ? undefined : SORTS[sort.replace(/^-/, '')];
-  if (sort !== null && !compare) errors.add('sort', 'The selected sort is invalid.');
+  const { limit, page, order } = listParams(ctx.query, SORTS, errors);
   if (!errors.empty) return errors.toResult();
   const name = (ctx.query.get('filter[name]') ?? '').toLowerCase();
-  let groups = [...ctx.account.groups.values()].filter((g) => g.name.toLowerCase().includes(name));
-  if (compare) groups = groups.sort(sort!.startsWith('-') ? (a, b) => compare(b, a) : compare);
+  const groups = order([...ctx.account.groups.values()].filter((g) => g.name.toLowerCase().includes(name)));
   const paged = numberedPage(groups, page, limit, `${ctx.origin}/api/groups`);
   return result(200, { data: paged.items.map(groupView), links: paged.links, meta: paged.meta });
 }

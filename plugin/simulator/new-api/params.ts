@@ -25,3 +25,32 @@ export function flattenQuery(value: unknown, into = new URLSearchParams(), prefi
   }
   return into;
 }
+
+/** The page-numbered list parameters shared by GET /groups and GET /fields. */
+export interface ListParams<T> {
+  limit: number;
+  page: number;
+  /** Sorts a copy of the items as `sort` asks (`-` for descending); the items as they are without `sort`. */
+  order(items: T[]): T[];
+}
+
+/**
+ * Reads `limit` (default 25), `page` (from 1) and `sort` (one of `sorts`, optionally with
+ * `-`), adding Laravel-style errors for bad values.
+ *
+ * @example
+ * const params = listParams(ctx.query, SORTS, errors); if (errors.empty) params.order(items)
+ */
+export function listParams<T>(query: URLSearchParams, sorts: Record<string, (a: T, b: T) => number>, errors: ValidationErrors): ListParams<T> {
+  const limit = integerParam(query, 'limit', 25, errors, 1);
+  const page = integerParam(query, 'page', 1, errors, 1);
+  const sort = query.get('sort');
+  const compare = sort === null ? undefined : sorts[sort.replace(/^-/, '')];
+  if (sort !== null && !compare) errors.add('sort', 'The selected sort is invalid.');
+  const descending = sort?.startsWith('-') ?? false;
+  return {
+    limit,
+    page,
+    order: (items) => (compare ? [...items].sort(descending ? (a, b) => compare(b, a) : compare) : items),
+  };
+}
