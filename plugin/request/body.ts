@@ -17,7 +17,7 @@ type Node = (scope: RenderScope) => Built;
 export type BodyRenderer = (scope: RenderScope) => JsonValue | undefined;
 
 /** A copy of a JSON value, so later changes to the variables cannot alter a built body. */
-function toJson(value: unknown): JsonValue {
+export function toJson(value: unknown): JsonValue {
   if (value === null || typeof value !== 'object') return value as JsonValue;
   return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
@@ -51,7 +51,7 @@ function compileLeaf(source: string): Node {
 }
 
 /** Sets a key, keeping a literal `"__proto__"` a key (assignment would set the prototype). */
-function defineKey(out: Record<string, JsonValue>, key: string, value: JsonValue): void {
+export function defineKey(out: Record<string, JsonValue>, key: string, value: JsonValue): void {
   Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

@@ -5,6 +5,7 @@ import { compileBody } from './body.js';
 import type { RenderContext } from './context.js';
 import { compileHeaders } from './headers.js';
 import { InvalidValue } from './invalid.js';
+import { generateRequest } from './request-code.js';
 import { compileUrl } from './url.js';
 
 /** A request as shown to people: secrets redacted, the body as a JSON value. */
@@ -31,7 +32,7 @@ export type RequestBuilder = (scope: RenderScope, baseUrl?: string) => BuiltRequ
 
 /**
  * Compiles a template's request once (URL and query, headers, body), each part escaping
- * its values for its place. The parts run in that order; the first value that cannot be
+ * its values for its place: generated as one function (`request-code.ts`), else closures. The parts run in that order; the first value that cannot be
  * placed stops the request.
  *
  * @example
@@ -39,6 +40,17 @@ export type RequestBuilder = (scope: RenderScope, baseUrl?: string) => BuiltRequ
  * // { ok: true, outgoing: { method: 'GET', url: 'https://connect.mailerlite.com/api/subscribers/priya@example.com', ... }, shown: {...} }
  */
 export function compileRequest(request: StepTemplate['request']): RequestBuilder {
+  return generateRequest(request) ?? closureRequest(request);
+}
+
+/**
+ * The closure form of `compileRequest` (where code generation is disallowed, or a part
+ * does not compile: it then throws when a step reaches it).
+ *
+ * @example
+ * closureRequest(lookupTemplate.request)(scopeOf({ customer_email: 'priya@example.com' }, {}, { api_key: 'k' })).ok // true
+ */
+export function closureRequest(request: StepTemplate['request']): RequestBuilder {
   const { method } = request;
   const url = compileUrl(request.url, request.query);
   const headers = compileHeaders(request.headers);

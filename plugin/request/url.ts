@@ -16,11 +16,13 @@ export type UrlRenderer = (scope: RenderScope, baseUrl?: string) => Rendered<str
 
 /** A templated path segment, and the literal path text that follows it (up to the next templated one). */
 interface Piece {
+  /** The segment's template text. */
+  source: string;
   render: (scope: RenderScope) => string;
   after: string;
 }
 
-interface CompiledPath {
+export interface CompiledPath {
   origin: string;
   /** The literal path before the first templated segment (`/api/subscribers/`). */
   head: string;
@@ -35,7 +37,7 @@ const escapeText = (text: string): string => text.replace(/<</g, '\\<<');
  * the template text only (a placeholder value can never add a segment), and pre-joins
  * the literal segments: only the templated ones are rendered per step.
  */
-function compilePath(source: string): CompiledPath {
+export function compilePath(source: string): CompiledPath {
   const match = /^(https?:\/\/[^/<>?#]+)(\/.*)?$/.exec(source);
   if (!match?.[1]) {
     throw new TemplateSyntaxError(`URL must start with a literal https://host, got ${JSON.stringify(source)}`, source);
@@ -67,13 +69,13 @@ function compilePath(source: string): CompiledPath {
     const literal = isTemplate ? '/' : '/' + text;
     if (last) last.after += literal;
     else path.head += literal;
-    if (isTemplate) path.pieces.push({ render: compileTemplate(text).renderScope, after: '' });
+    if (isTemplate) path.pieces.push({ source: text, render: compileTemplate(text).renderScope, after: '' });
   }
   return path;
 }
 
 /** One segment rendered and encoded, or why it cannot be one. */
-function segment(source: string, value: string): string | InvalidValue {
+export function segment(source: string, value: string): string | InvalidValue {
   if (value === '' || value === '.' || value === '..') {
     return new InvalidValue('url', `a value in ${source} renders the path segment ${JSON.stringify(value)}, which is not allowed`);
   }
@@ -82,7 +84,7 @@ function segment(source: string, value: string): string | InvalidValue {
 }
 
 /** The literal start of the URL for a base URL (its trailing `/` dropped), remembered for the last base URL seen. */
-function prefixer(path: CompiledPath): (baseUrl: string | undefined) => string {
+export function prefixer(path: CompiledPath): (baseUrl: string | undefined) => string {
   const own = path.origin + path.head;
   let lastBase = '';
   let lastPrefix = '';

@@ -6,6 +6,7 @@ import type { Scope } from './compile-jmespath.js';
 import { compileOrDefer } from '../template/defer.js';
 import { prepareExpression, scopeOf, truthy } from './jmespath.js';
 import type { Outputs } from './map.js';
+import { generateOutcomes } from './outcomes-code.js';
 
 /** What a step's attempt ended in, as the rules see it. */
 export interface Observation {
@@ -75,8 +76,8 @@ function compileWhen(when: OutcomeCondition): Matcher {
 }
 
 /**
- * Compiles outcome rules once: each rule's status test and condition (a JMESPath closure)
- * are made here. A rule whose condition does not parse throws when a step reaches it, as
+ * Compiles outcome rules once: generated as one function (`outcomes-code.ts`), else each
+ * rule's status test and condition (a JMESPath closure) are made here. A rule whose condition does not parse throws when a step reaches it, as
  * before. A rule list without a fallback throws DeclarationError when no rule matches.
  *
  * @example
@@ -84,6 +85,17 @@ function compileWhen(when: OutcomeCondition): Matcher {
  * // { outcome: 'not_found', rule: 0 }
  */
 export function compileOutcomes(rules: OutcomeRule[]): OutcomeDecider {
+  return generateOutcomes(rules) ?? closureOutcomes(rules);
+}
+
+/**
+ * The closure form of `compileOutcomes` (where code generation is disallowed, or a
+ * condition is not generated).
+ *
+ * @example
+ * closureOutcomes([{ name: 'error', description: 'd', fallback: true }])(obs) // { outcome: 'error', rule: 0 }
+ */
+export function closureOutcomes(rules: OutcomeRule[]): OutcomeDecider {
   const names = rules.map((rule) => rule.name);
   const matchers = rules.map((rule): Matcher => ('fallback' in rule ? always : compileOrDefer(() => compileWhen(rule.when))));
   return (observation) => {

@@ -4,6 +4,7 @@ import type { JsonValue } from '../json.js';
 import { recordBuilder, recordMaker } from '../template/records.js';
 import type { Scope } from './compile-jmespath.js';
 import { prepareExpression, scopeOf } from './jmespath.js';
+import { generateOutputs } from './outputs-code.js';
 
 /** The values a step wrote, by output name. */
 export type Outputs = Record<string, JsonValue>;
@@ -12,8 +13,9 @@ export type Outputs = Record<string, JsonValue>;
 export type OutputsMapper = (response: ResponseRecord | null, inputs: Record<string, JsonValue>, settings: Record<string, JsonValue>) => Outputs;
 
 /**
- * Compiles output mappings once: each JMESPath expression becomes a closure (or the
- * interpreter, for what the compiler does not cover). An expression that does not parse
+ * Compiles output mappings once: generated as one function (`outputs-code.ts`), else each
+ * JMESPath expression becomes a closure (or the interpreter, for what the compiler does
+ * not cover). An expression that does not parse
  * throws when the first response is mapped, as before; without a response every output
  * is null and nothing is evaluated.
  *
@@ -21,6 +23,17 @@ export type OutputsMapper = (response: ResponseRecord | null, inputs: Record<str
  * compileOutputs({ subscriber_id: { expression: 'data.id', description: 'id' } })(response, {}, {}) // { subscriber_id: '987654321' }
  */
 export function compileOutputs(outputs: Record<string, OutputMapping>): OutputsMapper {
+  return generateOutputs(outputs) ?? closureOutputs(outputs);
+}
+
+/**
+ * The closure form of `compileOutputs` (where code generation is disallowed, or an
+ * expression is not generated).
+ *
+ * @example
+ * closureOutputs({ subscriber_id: { expression: 'data.id', description: 'id' } })(response, {}, {}) // { subscriber_id: '987654321' }
+ */
+export function closureOutputs(outputs: Record<string, OutputMapping>): OutputsMapper {
   const names = Object.keys(outputs);
   const allNull: null[] = names.map(() => null);
   const makeNulls = recordMaker(names);

@@ -5,6 +5,7 @@ import { isBlank } from '../template/helpers.js';
 import { propertyReader } from '../template/readers.js';
 import { recordMaker } from '../template/records.js';
 import { compileCoerce, Invalid, patternOf, type Coerce } from './coerce.js';
+import { generateInputs } from './inputs-code.js';
 
 /** Conversation variables, by name, as the bot builder holds them. */
 export type Variables = Record<string, JsonValue | undefined>;
@@ -36,8 +37,9 @@ interface Input {
 }
 
 /**
- * Compiles declared inputs once into a checker: per input, its type, format, pattern and
- * enum as one coercion. Required inputs that are missing throw one MissingInputError
+ * Compiles declared inputs once into a checker (generated as one function by
+ * `inputs-code.ts`, else closures): per input, its type, format, pattern and enum as one
+ * coercion. Required inputs that are missing throw one MissingInputError
  * naming all of them, before any value is coerced; values of the wrong type or format
  * come back as `invalid`, every one of them.
  *
@@ -46,6 +48,18 @@ interface Input {
  * // { ok: true, values: { customer_email: 'priya@example.com' } }
  */
 export function compileInputs(declared: Record<string, VariableDeclaration>): InputsChecker {
+  return generateInputs(declared) ?? closureInputs(declared);
+}
+
+/**
+ * The closure form of `compileInputs` (where code generation is disallowed, or an input
+ * is not generated).
+ *
+ * @example
+ * closureInputs({ customer_email: { type: 'string', format: 'email', required: true, description: 'e' } })({ customer_email: 'p@x.com' }, 't')
+ * // { ok: true, values: { customer_email: 'p@x.com' } }
+ */
+export function closureInputs(declared: Record<string, VariableDeclaration>): InputsChecker {
   const inputs: Input[] = Object.entries(declared).map(([name, decl]) => ({
     name,
     safe: decl.pattern === undefined || patternOf(decl.pattern) !== undefined,

@@ -57,6 +57,38 @@ export function generate<F>(params: string[], body: string): F | undefined {
 }
 
 /**
+ * A function generated from `body` over `params`, with `hop` and each of `constants` in
+ * scope as `k0`, `k1`, … (values and helpers the code calls: never spliced into the text),
+ * or undefined when code generation is disallowed.
+ *
+ * @example
+ * generateWith<(v: string) => boolean>([/^a/], ['value'], 'return k0.test(value);')
+ */
+export function generateWith<F>(constants: readonly unknown[], params: string[], body: string): F | undefined {
+  if (!generating) return undefined;
+  const bound = constants.map((_, i) => `k${i} = k[${i}]`);
+  try {
+    return new Function('hop', 'k', `"use strict";${bound.length ? ` const ${bound.join(', ')};` : ''} return function (${params.join(', ')}) {\n${body}\n};`)(hop, constants) as F;
+  } catch (error) {
+    if (error instanceof EvalError) {
+      generating = false;
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether code generation is on (not disallowed by the runtime, not switched off by `setCodegen`).
+ *
+ * @example
+ * if (codegenEnabled()) { ... }
+ */
+export function codegenEnabled(): boolean {
+  return generating;
+}
+
+/**
  * A property name as a JavaScript string literal.
  *
  * @example
