@@ -1,13 +1,41 @@
 import type { VariableDeclaration } from '../generated/step-template.js';
 import { MissingInputError } from '../errors.js';
-import { isBlank } from '../template/helpers.js';
+import { isBlank, isBlankText } from '../template/helpers.js';
 import { CodeBuilder } from '../template/code-builder.js';
 import { literalKey } from '../template/codegen.js';
 import { compileCoerce, Invalid, patternOf } from './coerce.js';
+import { compileFormat, FormatFailure } from './formats.js';
 import type { InputsChecker } from './inputs.js';
 
 /** Marks an input neither given nor defaulted in generated code. */
 const NOT_GIVEN = Symbol('not given');
+
+/** Statements that coerce `value` (an input given, not blank) in place, or record why it is invalid. */
+function coerceCode(decl: VariableDeclaration, key: string, value: string, code: CodeBuilder): string {
+  const invalid = (message: string): string => `(invalid ??= []).push({ name: ${key}, message: ${message} });\n${value} = ${code.constant(NOT_GIVEN)};\n`;
+  if (decl.type !== 'string' || decl.enum !== undefined) {
+    // Other types and enums: the compiled coercion, as it is.
+    const coerced = code.local();
+    return `const ${coerced} = ${code.constant(compileCoerce(decl))}(${value});\nif (${coerced} instanceof ${code.constant(Invalid)}) {\n${invalid(`${coerced}.message`)}} else ${value} = ${coerced};\n`;
+  }
+  // Text: a number or boolean becomes text; then the format check (which may normalise), then the pattern.
+  let checks = '';
+  if (decl.format !== undefined) {
+    const checked = code.local();
+    checks +=
+      `const ${checked} = ${code.constant(compileFormat(decl.format))}(${value});\n` +
+      `if (${checked} instanceof ${code.constant(FormatFailure)}) {\n${invalid(`${checked}.message`)}} else ${value} = ${checked};\n`;
+  }
+  if (decl.pattern !== undefined) {
+    const test = `${code.constant(patternOf(decl.pattern))}.test(${value})`;
+    const check = `if (!${test}) {\n${invalid(code.text(`does not match ${decl.pattern}`))}}\n`;
+    checks += decl.format !== undefined ? `if (${value} !== ${code.constant(NOT_GIVEN)}) {\n${check}}\n` : check;
+  }
+  return (
+    `if (typeof ${value} === 'number' || typeof ${value} === 'boolean') ${value} = String(${value});\n` +
+    `if (typeof ${value} !== 'string') {\n${invalid(`'expected string, got ' + JSON.stringify(${value})`)}} else {\n${checks}}\n`
+  );
+}
 
 /**
  * Declared inputs generated as one function, with the semantics of `compileInputs`: per
@@ -27,8 +55,7 @@ export function generateInputs(declared: Record<string, VariableDeclaration>): I
   if (names.some((name) => declared[name]!.pattern !== undefined && patternOf(declared[name]!.pattern) === undefined)) return undefined;
   const code = new CodeBuilder();
   const notGiven = code.constant(NOT_GIVEN);
-  const blank = code.constant(isBlank);
-  const invalidClass = code.constant(Invalid);
+  const blankText = code.constant(isBlankText);
   let body = 'let missing, invalid;\n';
   // An input that is required, or has a default that is not blank, is among the values whenever they are valid.
   let always = true;
@@ -45,12 +72,11 @@ export function generateInputs(declared: Record<string, VariableDeclaration>): I
     if (required) whenBlank = `(missing ??= []).push({ name: ${key}, description: ${code.constant(decl.description)}, example: ${code.constant(decl.example)} });\n${value} = ${notGiven};\n`;
     else if (defaulted) whenBlank = `${value} = ${code.constant(fallback)};\n`;
     else whenBlank = `${value} = ${notGiven};\n`;
-    const coerced = code.local();
+    const blankTest = `${value} === undefined || ${value} === null || (typeof ${value} === 'string' ? ${blankText}(${value}) : Array.isArray(${value}) && ${value}.length === 0)`;
     body +=
-      `let ${value} = given[${key}];\nif (${blank}(${value})) {\n${whenBlank}}\n` +
+      `let ${value} = given[${key}];\nif (${blankTest}) {\n${whenBlank}}\n` +
       // Once an input is missing the step stops: checking the others is wasted.
-      `if (${value} !== ${notGiven} && missing === undefined) {\nconst ${coerced} = ${code.constant(compileCoerce(decl))}(${value});\n` +
-      `if (${coerced} instanceof ${invalidClass}) {\n(invalid ??= []).push({ name: ${key}, message: ${coerced}.message });\n${value} = ${notGiven};\n} else ${value} = ${coerced};\n}\n`;
+      `if (${value} !== ${notGiven} && missing === undefined) {\n${coerceCode(decl, key, value, code)}}\n`;
     values.push(value);
   }
   body += `if (missing !== undefined) throw new ${code.constant(MissingInputError)}(template, missing);\nif (invalid !== undefined) return { ok: false, invalid };\n`;
