@@ -6,7 +6,7 @@ import { literalKey } from '../template/codegen.js';
 import { isBlank, isBlankText } from '../template/helpers.js';
 import { printValue, type PlainPlan } from '../template/plain.js';
 import { hasPlaceholders, soleVariable } from '../template/tokenize.js';
-import { defineKey, toJson } from './body.js';
+import { defineKey, quoteJson, toJson } from './body.js';
 import type { RequestBuilder } from './build.js';
 import { compileRow, redacting, refusal, secretsText, valueOf } from './header-rows.js';
 import { compileQuery } from './query.js';
@@ -47,14 +47,22 @@ function renderText(source: string, code: CodeBuilder): Code {
   return { pre: `${pre}const ${out} = ${parts.length ? parts.join(' + ') : "''"};\n`, value: out };
 }
 
-/** A body value's code, and whether it can be left out. */
+/**
+ * A body value's code, whether it can be left out, and its JSON text: `json.pre` computes
+ * it (once the value is known not to be left out), `json.value` holds it. The text is
+ * exactly what `JSON.stringify` writes for the value: keys in the value's own order
+ * (which is the template's), texts through `quoteJson`, anything else through JSON.stringify.
+ */
 interface BodyCode extends Code {
   canDrop: boolean;
+  json: Code;
 }
 
 function bodyLeaf(source: string, code: CodeBuilder): BodyCode {
   const drop = code.constant(DROP);
   const blankText = code.constant(isBlankText);
+  const quote = code.constant(quoteJson);
+  const text = code.local();
   const sole = soleVariable(source);
   if (sole !== undefined) {
     // A sole `<<path>>` keeps the value's JSON type; missing, null, blank and empty lists drop.
@@ -64,15 +72,42 @@ function bodyLeaf(source: string, code: CodeBuilder): BodyCode {
       pre: `${read.pre}${v} = typeof ${v} === 'string' ? (${blankText}(${v}) ? ${drop} : ${v}) : ${code.constant(isBlank)}(${v}) ? ${drop} : ${code.constant(toJson)}(${v});\n`,
       value: v,
       canDrop: true,
+      json: { pre: `const ${text} = typeof ${v} === 'string' ? ${quote}(${v}) : JSON.stringify(${v});\n`, value: text },
     };
   }
-  if (!hasPlaceholders(source)) return { pre: '', value: code.text(compileTemplate(source).render({})), canDrop: false };
-  const text = renderText(source, code);
+  if (!hasPlaceholders(source)) {
+    const literal = compileTemplate(source).render({});
+    return { pre: '', value: code.text(literal), canDrop: false, json: { pre: '', value: code.text(JSON.stringify(literal)) } };
+  }
+  const rendered = renderText(source, code);
   const out = code.local();
-  return { pre: `${text.pre}const ${out} = ${blankText}(${text.value}) ? ${drop} : ${text.value};\n`, value: out, canDrop: true };
+  return {
+    pre: `${rendered.pre}const ${out} = ${blankText}(${rendered.value}) ? ${drop} : ${rendered.value};\n`,
+    value: out,
+    canDrop: true,
+    json: { pre: `const ${text} = ${quote}(${out});\n`, value: text },
+  };
 }
 
-/** A body node: the value built fresh each step, with the drop rules of `compileBody`. */
+/** The JSON text of a list or object from its items' texts (`prefixes`: `"key":` for objects), items left out skipped. */
+function containerJson(items: BodyCode[], prefixes: string[], open: string, close: string, code: CodeBuilder): Code {
+  const drop = code.constant(DROP);
+  const out = code.local();
+  if (!items.some((item) => item.canDrop)) {
+    const parts = items.map((item, i) => `${code.text((i ? ',' : '') + prefixes[i])} + ${item.json.value}`);
+    return { pre: `${items.map((item) => item.json.pre).join('')}const ${out} = ${[code.text(open), ...parts, code.text(close)].join(' + ')};\n`, value: out };
+  }
+  // Each item kept adds its text, after a comma unless it is the first.
+  const adds = items
+    .map((item, i) => {
+      const add = `${item.json.pre}${out} += (${out} === '' ? ${code.text(prefixes[i]!)} : ${code.text(',' + prefixes[i])}) + ${item.json.value};\n`;
+      return item.canDrop ? `if (${item.value} !== ${drop}) {\n${add}}\n` : add;
+    })
+    .join('');
+  return { pre: `let ${out} = '';\n${adds}${out} = ${code.text(open)} + ${out} + ${code.text(close)};\n`, value: out };
+}
+
+/** A body node: the value built fresh each step, with the drop rules of `compileBody`, and its JSON text. */
 function bodyNode(node: JsonValue, code: CodeBuilder): BodyCode {
   if (typeof node === 'string') return bodyLeaf(node, code);
   const drop = code.constant(DROP);
@@ -80,18 +115,20 @@ function bodyNode(node: JsonValue, code: CodeBuilder): BodyCode {
   if (Array.isArray(node)) {
     const items = node.map((item) => bodyNode(item, code));
     const pre = items.map((item) => item.pre).join('');
-    if (!items.some((item) => item.canDrop)) return { pre: `${pre}const ${out} = [${items.map((item) => item.value).join(', ')}];\n`, value: out, canDrop: false };
+    const json = containerJson(items, items.map(() => ''), '[', ']', code);
+    if (!items.some((item) => item.canDrop)) return { pre: `${pre}const ${out} = [${items.map((item) => item.value).join(', ')}];\n`, value: out, canDrop: false, json };
     // A list emptied by drops is dropped (one written empty cannot be: it has no item that drops).
     const kept = code.local();
     const pushes = items.map((item) => (item.canDrop ? `if (${item.value} !== ${drop}) ${kept}.push(${item.value});\n` : `${kept}.push(${item.value});\n`)).join('');
-    return { pre: `${pre}const ${kept} = [];\n${pushes}const ${out} = ${kept}.length === 0 ? ${drop} : ${kept};\n`, value: out, canDrop: true };
+    return { pre: `${pre}const ${kept} = [];\n${pushes}const ${out} = ${kept}.length === 0 ? ${drop} : ${kept};\n`, value: out, canDrop: true, json };
   }
   if (node !== null && typeof node === 'object') {
     const keys = Object.keys(node);
     const values = keys.map((key) => bodyNode(node[key]!, code));
     const pre = values.map((value) => value.pre).join('');
+    const json = containerJson(values, keys.map((key) => `${JSON.stringify(key)}:`), '{', '}', code);
     if (!values.some((value) => value.canDrop)) {
-      return { pre: `${pre}const ${out} = { ${keys.map((key, i) => `${literalKey(key)}: ${values[i]!.value}`).join(', ')} };\n`, value: out, canDrop: false };
+      return { pre: `${pre}const ${out} = { ${keys.map((key, i) => `${literalKey(key)}: ${values[i]!.value}`).join(', ')} };\n`, value: out, canDrop: false, json };
     }
     const define = code.constant(defineKey);
     const sets = keys
@@ -104,9 +141,9 @@ function bodyNode(node: JsonValue, code: CodeBuilder): BodyCode {
       .join('');
     // An object emptied by drops is dropped: possible only when every value can drop.
     const emptied = values.every((value) => value.canDrop) ? `if (${values.map((value) => `${value.value} === ${drop}`).join(' && ')}) ${out} = ${drop};\nelse {\n` : '{\n';
-    return { pre: `${pre}let ${out};\n${emptied}${out} = {};\n${sets}}\n`, value: out, canDrop: true };
+    return { pre: `${pre}let ${out};\n${emptied}${out} = {};\n${sets}}\n`, value: out, canDrop: true, json };
   }
-  return { pre: '', value: code.constant(node), canDrop: false };
+  return { pre: '', value: code.constant(node), canDrop: false, json: { pre: '', value: code.text(JSON.stringify(node)) } };
 }
 
 /** The URL's code: literal prefix, each templated segment rendered and encoded, then the query. */
@@ -184,7 +221,8 @@ function headersCode(headers: Record<string, string> | undefined, code: CodeBuil
 /**
  * A template's request generated as one function, with the semantics of `compileRequest`:
  * the URL (literal prefix, each templated segment rendered and encoded, the query), the
- * header rows in order, then the body built as a value with its drop rules, and the
+ * header rows in order, then the body built as a value with its drop rules and written as
+ * JSON text by code made for its shape (the text JSON.stringify would write), and the
  * request sent and shown. Values are only ever read and passed to the same escaping
  * helpers the closures use; no conversation value becomes code. Undefined when a part
  * does not compile (it then throws where the closures throw), a header is named
@@ -206,11 +244,15 @@ export function generateRequest(request: StepTemplate['request']): RequestBuilde
     let built = '';
     if (request.body !== undefined) {
       const node = bodyNode(request.body as JsonValue, code);
-      built = `${node.pre}const body = ${node.canDrop ? `${node.value} === ${code.constant(DROP)} ? {} : ${node.value}` : node.value};\n`;
+      const drop = code.constant(DROP);
+      // A body emptied by drops is `{}`.
+      built = node.canDrop
+        ? `${node.pre}let body, text;\nif (${node.value} === ${drop}) {\nbody = {};\ntext = '{}';\n} else {\n${node.json.pre}body = ${node.value};\ntext = ${node.json.value};\n}\n`
+        : `${node.pre}${node.json.pre}const body = ${node.value}, text = ${node.json.value};\n`;
       value = 'body';
     }
     body =
-      `${url}${headers}${built}return { ok: true, outgoing: { method: ${method}, url, headers: sent, body: ${value === 'undefined' ? 'undefined' : 'JSON.stringify(body)'} }, ` +
+      `${url}${headers}${built}return { ok: true, outgoing: { method: ${method}, url, headers: sent, body: ${value === 'undefined' ? 'undefined' : 'text'} }, ` +
       `shown: { method: ${method}, url, headers: shown, body: ${value === 'undefined' ? 'null' : 'body'} } };`;
   } catch {
     return undefined;
