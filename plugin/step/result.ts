@@ -53,6 +53,23 @@ export function definedOnly(values: Record<string, JsonValue | undefined>): Reco
   return { ...values } as Record<string, JsonValue>;
 }
 
+/**
+ * Values as JSON values for expressions, missing ones left out, without a copy when none
+ * is missing (the object itself is returned): for values only read, such as a step's
+ * settings, which the expressions see but nothing writes to.
+ *
+ * @example
+ * const settings = { group_id: '1' };
+ * definedValues(settings) === settings // true
+ * definedValues({ group_id: '1', optin_form_url: undefined }) // { group_id: '1' }
+ */
+export function definedValues(values: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
+  for (const key in values) {
+    if (values[key] === undefined || !hasOwn.call(values, key)) return copyDefined(values);
+  }
+  return values as Record<string, JsonValue>;
+}
+
 function copyDefined(values: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const key in values) {

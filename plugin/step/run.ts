@@ -5,7 +5,7 @@ import type { BuiltRequest } from '../request/build.js';
 import { scopeOf } from '../template/scope.js';
 import type { Variables } from './inputs.js';
 import { planFor, type StepPlan } from './plan.js';
-import { definedOnly, type StepResult } from './result.js';
+import { definedOnly, definedValues, type StepResult } from './result.js';
 
 /** Where and how steps run: settings, secrets and the injected transport. */
 export interface StepEnvironment {
@@ -36,7 +36,13 @@ export function prepareStep(template: StepTemplate, given: Variables, env: Pick<
   return prepareWith(planFor(template), template.id, given, env);
 }
 
-function prepareWith(plan: StepPlan, id: string, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
+/**
+ * `prepareStep` with the template's plan already at hand (what `runStep` does).
+ *
+ * @example
+ * prepareWith(planFor(lookup), lookup.id, { customer_email: 'priya@example.com' }, { settings, secrets }).ok // true
+ */
+export function prepareWith(plan: StepPlan, id: string, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
   const checked = plan.check(given, id);
   if (!checked.ok) return { ok: false, invalid: checked.invalid, inputs: definedOnly(given) };
   // The checked values are a fresh object holding no undefined value: they are the step's inputs as they are.
@@ -57,7 +63,7 @@ function prepareWith(plan: StepPlan, id: string, given: Variables, env: Pick<Ste
 export async function runStep(template: StepTemplate, given: Variables, env: StepEnvironment): Promise<StepResult> {
   const started = performance.now();
   const plan = planFor(template);
-  const settings = definedOnly(env.settings);
+  const settings = definedValues(env.settings);
   const prepared = prepareWith(plan, template.id, given, env);
   if (!prepared.ok) {
     return {

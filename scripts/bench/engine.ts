@@ -10,10 +10,9 @@ import type { StepTemplate } from '../../plugin/generated/step-template.js';
 import type { ResponseRecord } from '../../plugin/http/response.js';
 import type { JsonValue } from '../../plugin/json.js';
 import type { OutgoingRequest, ShownRequest } from '../../plugin/request/build.js';
-import { decide } from '../../plugin/response/decide.js';
-import { mapOutputs } from '../../plugin/response/map.js';
-import { definedOnly } from '../../plugin/step/result.js';
-import { prepareStep } from '../../plugin/step/run.js';
+import { planFor } from '../../plugin/step/plan.js';
+import { definedValues } from '../../plugin/step/result.js';
+import { prepareWith } from '../../plugin/step/run.js';
 import { median, type BenchReport } from './report.js';
 
 /** How long to measure: iterations per round, rounds (the median is kept), warm-up iterations. */
@@ -55,14 +54,15 @@ const HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-cache
 const CREATED: ResponseRecord = { status: 201, headers: HEADERS, body: subscriber(['123456789']), json: true };
 const FOUND: ResponseRecord = { status: 200, headers: HEADERS, body: subscriber(['100093655191127682', '123456789']), json: true };
 
-/** The engine's per-step work, as runStep does it minus the send. */
+/** The engine's per-step work, as runStep does it minus the send (the template's plan looked up each step, as there). */
 function engineStep(template: StepTemplate, response: ResponseRecord): Step {
   return () => {
-    const settings = definedOnly(SETTINGS);
-    const prepared = prepareStep(template, GIVEN, { settings: SETTINGS, secrets: SECRETS });
+    const plan = planFor(template);
+    const settings = definedValues(SETTINGS);
+    const prepared = prepareWith(plan, template.id, GIVEN, { settings: SETTINGS, secrets: SECRETS });
     if (!prepared.ok) return { outgoing: null, shown: null, inputs: prepared.inputs, outputs: {}, outcome: 'invalid_input' };
-    const outputs = mapOutputs(template.outputs, response, prepared.inputs, settings);
-    const { outcome } = decide(template.outcomes, { response, failure: null, outputs, inputs: prepared.inputs, settings });
+    const outputs = plan.outputs(response, prepared.inputs, settings);
+    const { outcome } = plan.outcomes({ response, failure: null, outputs, inputs: prepared.inputs, settings });
     return { outgoing: prepared.built.outgoing, shown: prepared.built.shown, inputs: prepared.inputs, outputs, outcome };
   };
 }
