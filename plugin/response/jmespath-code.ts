@@ -20,6 +20,25 @@ export interface JmesCodeScope {
    * where their statements go (before any expression's own code).
    */
   shared?: { inputs: Set<string>; prelude: string[]; values: Map<string, string> };
+  /** The `let` scopes around the code (innermost last): each name bound, and the local holding its value. */
+  frames?: ReadonlyArray<ReadonlyMap<string, string>>;
+}
+
+/**
+ * `$name`: the innermost binding of the name. As in the interpreter (and the closures), a
+ * name bound outside the innermost scope whose value is falsy in JavaScript (null, false,
+ * 0, '') is an error, which maps the expression to null.
+ */
+function variableCode(name: string, scope: JmesCodeScope): Code | undefined {
+  const frames = scope.frames ?? [];
+  const innermost = frames[frames.length - 1];
+  if (innermost?.has(name)) return { pre: '', value: innermost.get(name)! };
+  let value: string | undefined;
+  for (let i = frames.length - 2; i >= 0 && value === undefined; i--) value = frames[i]!.get(name);
+  value ??= scope.variable(name);
+  if (value === undefined) return undefined;
+  if (frames.length === 0) return { pre: '', value };
+  return { pre: `if (!${value}) throw new Error(${scope.code.text(`Error referencing undefined variable ${name}`)});\n`, value };
 }
 
 /** The names of a chain of fields (`data.groups`: Subexpressions of Fields), else undefined. */
@@ -144,12 +163,27 @@ function nodeCode(node: Node, input: string, scope: JmesCodeScope): Code | undef
     case 'Identity':
     case 'Current':
       return { pre: '', value: input };
-    case 'Variable': {
-      const value = scope.variable(node.name!);
-      return value === undefined ? undefined : { pre: '', value };
+    case 'Variable':
+      return variableCode(node.name!, scope);
+    case 'LetExpression': {
+      // Each binding is evaluated in the scope around the `let`; the body sees them all.
+      const bindings = node.bindings ?? [];
+      const references = bindings.map((binding) => (binding.reference ? sub(binding.reference, input) : undefined));
+      if (references.some((reference) => !reference) || bindings.some((binding) => binding.variable === undefined)) return undefined;
+      const frame = new Map<string, string>();
+      let pre = '';
+      bindings.forEach((binding, i) => {
+        const local = code.local();
+        pre += `${references[i]!.pre}const ${local} = ${references[i]!.value};\n`;
+        frame.set(binding.variable!, local);
+      });
+      const body = node.expression ? jmesCode(node.expression, input, { ...scope, frames: [...(scope.frames ?? []), frame] }) : undefined;
+      return body ? { pre: pre + body.pre, value: body.value } : undefined;
     }
     case 'Index': {
-      const index = node.value as number;
+      const index = node.value;
+      // The parser gives an integer; anything else is left to the closures.
+      if (typeof index !== 'number' || !Number.isInteger(index)) return undefined;
       const out = code.local();
       const at = index < 0 ? `${input}.length + ${index}` : String(index);
       return { pre: `const ${out} = Array.isArray(${input}) ? (${input}[${at}] ?? null) : null;\n`, value: out };
