@@ -6,9 +6,10 @@ import { compileOrDefer } from '../template/defer.js';
 import { compileInputs, type InputsChecker } from './inputs.js';
 
 /**
- * A step template compiled once into closures, one per stage: check the inputs, build the
- * request, map the outputs, decide the outcome. Running a step is then calling them in
- * order; nothing is parsed, split, looked up by text or re-planned per step.
+ * A step template compiled once, one function per stage: check the inputs, build the
+ * request, map the outputs, decide the outcome. Each is JavaScript generated for the
+ * template (closures where code generation is disallowed). Running a step is then calling
+ * them in order; nothing is parsed, split, looked up by text or re-planned per step.
  */
 export interface StepPlan {
   /** Checks the given values against the declared inputs. */
