@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { StepTemplate } from '../../plugin/generated/step-template.js';
+import type { JsonValue } from '../../plugin/json.js';
 import { renderBody } from '../../plugin/request/body.js';
+import { compileRequest, type BuiltRequest, type RequestBuilder } from '../../plugin/request/build.js';
 import { renderHeaders, type RenderedHeaders } from '../../plugin/request/headers.js';
 import { InvalidValue } from '../../plugin/request/invalid.js';
 import { renderUrl } from '../../plugin/request/url.js';
 import { compileTemplate, renderWithHandlebars } from '../../plugin/template/compile.js';
+import { scopeOf } from '../../plugin/template/scope.js';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -16,6 +20,44 @@ const value = fc.string({ unit: fc.oneof({ weight: 3, arbitrary: nasty }, { weig
 const malformed = (text: string): boolean => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 const context = (vars: Record<string, string>) => ({ ...vars, settings: { group_id: '123456789' }, secrets: { api_key: 'k' } });
+
+/** How a request part is built: by the stage functions (closures), or by the request a template compiles to (generated code). */
+interface Builders {
+  body: (body: JsonValue, vars: Record<string, string>) => string;
+  url: (url: string, query: Record<string, string>, vars: Record<string, string>) => string | InvalidValue;
+  headers: (headers: Record<string, string>, vars: Record<string, string>) => RenderedHeaders | InvalidValue;
+}
+
+const STAGES: Builders = {
+  body: (body, vars) => JSON.stringify(renderBody(body, context(vars))),
+  url: (url, query, vars) => renderUrl(url, query, context(vars)),
+  headers: (headers, vars) => renderHeaders(headers, context(vars)),
+};
+
+/** The compiled request of a template with these parts (generated once per part, as plans are). */
+const compiled = new Map<string, RequestBuilder>();
+function request(parts: Partial<StepTemplate['request']>, vars: Record<string, string>): BuiltRequest {
+  const key = JSON.stringify(parts);
+  let build = compiled.get(key);
+  if (!build) compiled.set(key, (build = compileRequest({ method: 'POST', url: 'https://connect.mailerlite.com/api/subscribers', headers: {}, ...parts })));
+  return build(scopeOf(vars, { group_id: '123456789' }, { api_key: 'k' }));
+}
+
+const GENERATED: Builders = {
+  body: (body, vars) => {
+    const built = request({ body }, vars);
+    if (!built.ok) throw new Error(built.invalid.message);
+    return built.outgoing.body!;
+  },
+  url: (url, query, vars) => {
+    const built = request({ url, query }, vars);
+    return built.ok ? built.outgoing.url : built.invalid;
+  },
+  headers: (headers, vars) => {
+    const built = request({ headers }, vars);
+    return built.ok ? { sent: built.outgoing.headers, shown: built.shown.headers } : built.invalid;
+  },
+};
 
 describe('escaping by place, over arbitrary values', () => {
   it('template text prints a value as it is, never rendering it', () => {
@@ -53,11 +95,17 @@ describe('escaping by place, over arbitrary values', () => {
     );
   });
 
+});
+
+describe.each([
+  ['the stage functions', STAGES],
+  ['the compiled request (generated code)', GENERATED],
+])('escaping by place in the request, built by %s', (_, build) => {
   it('the JSON body always parses and round-trips the value', () => {
     const body = { email: '<<v>>', note: 'Note: <<v>>!', fields: { name: '<<v>>' }, groups: ['<<v>>', '<<settings.group_id>>'] };
     fc.assert(
       fc.property(value, (v) => {
-        const text = JSON.stringify(renderBody(body, context({ v })));
+        const text = build.body(body, { v });
         const parsed = JSON.parse(text) as Record<string, unknown>;
         expect(parsed.note).toBe(`Note: ${v}!`);
         if (v.trim() === '') {
@@ -74,7 +122,7 @@ describe('escaping by place, over arbitrary values', () => {
     const url = 'https://connect.mailerlite.com/api/subscribers/<<a>>/groups/<<b>>';
     fc.assert(
       fc.property(value, value, value, (a, b, q) => {
-        const rendered = renderUrl(url, { 'filter[name]': '<<q>>', limit: '100' }, context({ a, b, q }));
+        const rendered = build.url(url, { 'filter[name]': '<<q>>', limit: '100' }, { a, b, q });
         const refused = [a, b].some((v) => v === '' || v === '.' || v === '..' || malformed(v)) || (q.trim() !== '' && malformed(q));
         if (refused) {
           expect(rendered).toBeInstanceOf(InvalidValue);
@@ -100,7 +148,7 @@ describe('escaping by place, over arbitrary values', () => {
   it('headers never gain a line: a value fetch cannot carry is refused, any other appears verbatim', () => {
     fc.assert(
       fc.property(value, (v) => {
-        const rendered = renderHeaders({ Accept: 'application/json', 'X-Contact': 'Name <<v>>' }, context({ v }));
+        const rendered = build.headers({ Accept: 'application/json', 'X-Contact': 'Name <<v>>' }, { v });
         if (/[\r\n\u0000]|[^\u0000-\u00ff]/u.test(v)) {
           expect(rendered).toBeInstanceOf(InvalidValue);
           expect((rendered as InvalidValue).place).toBe('headers.X-Contact');
