@@ -1,6 +1,6 @@
 import type { OutcomeCondition, OutcomeRule, StatusMatcher } from '../generated/step-template.js';
 import { DeclarationError } from '../errors.js';
-import { CodeBuilder } from '../template/code-builder.js';
+import { CodeBuilder, tryGenerate } from '../template/code-builder.js';
 import type { OutcomeDecider } from './decide.js';
 import { parseJmes } from './jmespath-ast.js';
 import { jmesCode } from './jmespath-code.js';
@@ -13,7 +13,7 @@ const VARIABLES: Record<string, string> = { inputs: 'vInputs', settings: 'vSetti
  * What a condition reads: `{ status, headers, body, outputs }`, made only when a condition
  * needs it whole (`@`, `keys(@)`); a field of it is read from what the decider holds.
  */
-const ROOT = '(root ??= { status: rStatus, headers: rHeaders, body: rBody, outputs: rOutputs })';
+const ROOT = '(root ??= { status: response?.status ?? null, headers: response?.headers ?? {}, body: response?.json ? response.body : null, outputs: observation.outputs })';
 const ROOT_FIELDS: Record<string, string> = { status: 'rStatus', headers: 'rHeaders', body: 'rBody', outputs: 'rOutputs' };
 const FIELDS_CODE =
   'const rStatus = response?.status ?? null, rHeaders = response?.headers ?? {}, rBody = response?.json ? (response.body ?? null) : null, rOutputs = observation.outputs ?? null;\n';
@@ -22,9 +22,14 @@ function noFallback(): never {
   throw new DeclarationError('outcome rules must end with a fallback rule (e.g. {"name": "error", "description": "...", "fallback": true})');
 }
 
-/** A status matcher as a test of `response.status` (exact code, or class such as `4xx` by its first digit). */
+/**
+ * A status matcher as a test of `response.status`: an exact code, or a class such as `4xx`
+ * by its first character. Anything else throws: the rules are left to the closures.
+ */
 function statusTest(matcher: StatusMatcher, code: CodeBuilder): string {
-  return typeof matcher === 'number' ? `response.status === ${matcher}` : `String(response.status)[0] === ${code.text(matcher[0]!)}`;
+  if (typeof matcher === 'number') return `response.status === ${code.constant(matcher)}`;
+  if (typeof matcher === 'string') return matcher === '' ? 'false' : `String(response.status)[0] === ${code.text(matcher[0]!)}`;
+  throw new TypeError(`a status matcher is a code or a class such as "4xx", got ${JSON.stringify(matcher)}`);
 }
 
 /** The test of one rule's `when`, and the statements of its condition (undefined: not generated). */
@@ -66,6 +71,10 @@ function whenCode(when: OutcomeCondition, label: string, code: CodeBuilder): { t
  * // { outcome: 'not_found', rule: 0 }
  */
 export function generateOutcomes(rules: OutcomeRule[]): OutcomeDecider | undefined {
+  return tryGenerate(() => makeOutcomes(rules));
+}
+
+function makeOutcomes(rules: OutcomeRule[]): OutcomeDecider | undefined {
   const code = new CodeBuilder();
   const blocks: string[] = [];
   const conditions = rules.some((rule) => !('fallback' in rule) && rule.when.condition !== undefined);

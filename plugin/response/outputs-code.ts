@@ -1,5 +1,5 @@
 import type { OutputMapping } from '../generated/step-template.js';
-import { CodeBuilder } from '../template/code-builder.js';
+import { CodeBuilder, tryGenerate } from '../template/code-builder.js';
 import { literalKey } from '../template/codegen.js';
 import { parseJmes } from './jmespath-ast.js';
 import { jmesCode } from './jmespath-code.js';
@@ -20,6 +20,10 @@ const VARIABLES: Record<string, string> = { status: 'vStatus', headers: 'vHeader
  * generateOutputs({ subscriber_id: { expression: 'data.id', description: 'id' } })?.(response, {}, {}) // { subscriber_id: '987654321' }
  */
 export function generateOutputs(outputs: Record<string, OutputMapping>): OutputsMapper | undefined {
+  return tryGenerate(() => makeOutputs(outputs));
+}
+
+function makeOutputs(outputs: Record<string, OutputMapping>): OutputsMapper | undefined {
   const code = new CodeBuilder();
   const names = Object.keys(outputs);
   const shared = { inputs: new Set(['root', ...Object.values(VARIABLES)]), prelude: [] as string[], values: new Map<string, string>() };

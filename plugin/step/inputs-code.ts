@@ -1,7 +1,7 @@
 import type { VariableDeclaration } from '../generated/step-template.js';
 import { MissingInputError } from '../errors.js';
 import { isBlank, isBlankText } from '../template/helpers.js';
-import { CodeBuilder } from '../template/code-builder.js';
+import { CodeBuilder, tryGenerate } from '../template/code-builder.js';
 import { literalKey } from '../template/codegen.js';
 import { compileCoerce, Invalid, patternOf } from './coerce.js';
 import { compileFormat, FormatFailure } from './formats.js';
@@ -50,6 +50,10 @@ function coerceCode(decl: VariableDeclaration, key: string, value: string, code:
  * // { ok: true, values: { customer_email: 'priya@example.com' } }
  */
 export function generateInputs(declared: Record<string, VariableDeclaration>): InputsChecker | undefined {
+  return tryGenerate(() => makeInputs(declared));
+}
+
+function makeInputs(declared: Record<string, VariableDeclaration>): InputsChecker | undefined {
   const names = Object.keys(declared);
   if (names.includes('__proto__')) return undefined;
   if (names.some((name) => declared[name]!.pattern !== undefined && patternOf(declared[name]!.pattern) === undefined)) return undefined;

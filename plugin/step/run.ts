@@ -54,7 +54,9 @@ export function prepareWith(plan: StepPlan, id: string, given: Variables, env: P
 
 /**
  * Runs one step: check → render → send → map → decide. Anything the API or the network
- * does ends in a named outcome; only broken templates and missing inputs throw.
+ * does ends in a named outcome; only broken templates and missing inputs throw. The
+ * result's values are read-only: outputs may share values with the response body (and two
+ * outputs with the same expression the same list).
  *
  * @example
  * const result = await runStep(lookup, { customer_email: 'priya@example.com' }, { settings, secrets, fetch })

@@ -1,7 +1,9 @@
 /**
- * Code generation for the few leaf operations of a step plan that are hot: reading a fixed
- * chain of own properties (`readers.ts`) and making an object with fixed keys
- * (`records.ts`).
+ * Code generation: each stage of a step plan as one function made for its template
+ * (`step/inputs-code.ts`, `request/request-code.ts`, `response/outputs-code.ts`,
+ * `response/outcomes-code.ts`, over `code-builder.ts`), and for the closures that run
+ * where code generation is disallowed, the two hot leaf operations: reading a fixed chain
+ * of own properties (`readers.ts`) and making an object with fixed keys (`records.ts`).
  *
  * Why: V8 keeps one set of inline caches per function literal, shared by every closure
  * made from it. A closure that reads `value[name]` for one template therefore sees the
@@ -10,8 +12,11 @@
  * list of names has caches of its own and runs like hand-written code (Handlebars and ajv,
  * both dependencies, compile whole templates and schemas the same way).
  *
- * What is generated: property names only, each quoted with `JSON.stringify` (a valid
- * string literal for any text), never a template, a value or an expression. Where code
+ * What goes into the text: code written here, and property names and fixed texts of the
+ * declarations (a literal header value, a body's literal text), each quoted with
+ * `JSON.stringify` (a valid string literal for any text), numbers as numbers. Values that
+ * conversations, settings, secrets and responses supply are read at run time, and compiled
+ * parts are passed in as constants: neither is ever spliced into the text. Where code
  * generation is disallowed (`node --disallow-code-generation-from-strings`, a CSP), the
  * same operations run as plain closures with the same results.
  */
@@ -44,16 +49,7 @@ export function codegenCache<F>(): Map<string, F> {
  * generate<(v: object) => unknown>(['value'], `return value[${quote('id')}];`)
  */
 export function generate<F>(params: string[], body: string): F | undefined {
-  if (!generating) return undefined;
-  try {
-    return new Function('hop', `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`)(hop) as F;
-  } catch (error) {
-    if (error instanceof EvalError) {
-      generating = false;
-      return undefined;
-    }
-    throw error;
-  }
+  return generateWith<F>([], params, body);
 }
 
 /**

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { OutcomeRule, StepTemplate, VariableDeclaration } from '../../plugin/generated/step-template.js';
 import type { ResponseRecord } from '../../plugin/http/response.js';
 import type { JsonValue } from '../../plugin/json.js';
-import { closureRequest, type BuiltRequest } from '../../plugin/request/build.js';
+import { closureRequest, compileRequest, type BuiltRequest } from '../../plugin/request/build.js';
 import { generateRequest } from '../../plugin/request/request-code.js';
-import { closureOutcomes, type Observation } from '../../plugin/response/decide.js';
+import { closureOutcomes, compileOutcomes, type Observation } from '../../plugin/response/decide.js';
 import { evaluate, interpret } from '../../plugin/response/jmespath.js';
 import { closureOutputs } from '../../plugin/response/map.js';
 import { generateOutcomes } from '../../plugin/response/outcomes-code.js';
@@ -263,5 +263,62 @@ describe('generated outcome rules are the closures’ rules', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('declarations and values at the edges: generated and closures agree', () => {
+  const scope = (vars: object = {}, settings: object = {}) => scopeOf(vars, settings, { api_key: 'k' });
+
+  it('a declaration of the wrong shape is left to the closures (nothing but quoted texts and numbers enters the code)', () => {
+    const request = { method: JSON.parse('{"__proto__": null}'), url: 'https://h.com/p', headers: {} } as unknown as StepTemplate['request'];
+    expect(generateRequest(request)).toBeUndefined();
+    expect(compileRequest(request)(scope())).toEqual(closureRequest(request)(scope()));
+    const rules = [
+      { name: 'ok', description: 'd', when: { status: 200 } },
+      { name: 'odd', description: 'd', when: { status: null } },
+      { name: 'error', description: 'd', fallback: true },
+    ] as unknown as OutcomeRule[];
+    expect(generateOutcomes(rules)).toBeUndefined();
+    const seen: Observation = { response: { status: 200, headers: {}, body: null, json: false }, failure: null, outputs: {}, inputs: {}, settings: {} };
+    expect(compileOutcomes(rules)(seen)).toEqual({ outcome: 'ok', rule: 0 });
+  });
+
+  it('a header row that does not compile throws even after a literal row that can never be sent', () => {
+    const request = { method: 'GET', url: 'https://h.com/p', headers: { 'X-A': 'a\nb', 'X-B': '<<oops' } } as StepTemplate['request'];
+    expect(outcome(() => compileRequest(request)(scope()))).toEqual(outcome(() => closureRequest(request)(scope())));
+    expect(outcome(() => compileRequest(request)(scope()))).toMatchObject({ thrown: 'TemplateSyntaxError' });
+  });
+
+  it('fields read own properties only: inherited ones (a getter, a prototype, a polluted Object.prototype) read null', () => {
+    const outputs = { plan: { expression: '$inputs.meta.plan', description: 'd' }, group: { expression: '$settings.group_id', description: 'd' }, role: { expression: 'data.role', description: 'd' } };
+    const generated = generateOutputs(outputs)!;
+    const settings = new (class {
+      get group_id(): string {
+        return '123';
+      }
+    })() as unknown as Record<string, JsonValue>;
+    const inputs = { meta: Object.create({ plan: 'pro' }) as JsonValue };
+    const response: ResponseRecord = { status: 200, headers: {}, body: { data: {} }, json: true };
+    const polluted = Object.prototype as unknown as Record<string, unknown>;
+    polluted.role = 'admin';
+    try {
+      expect(generated(response, inputs, settings)).toEqual({ plan: null, group: null, role: null });
+      expect(closureOutputs(outputs)(response, inputs, settings)).toEqual({ plan: null, group: null, role: null });
+    } finally {
+      delete polluted.role;
+    }
+  });
+
+  it('-0 stays -0 in a body value; a JSON response without a body is seen as the closures see it', () => {
+    const request = { method: 'POST', url: 'https://h.com/p', headers: {}, body: { a: 0, b: -0 } } as unknown as StepTemplate['request'];
+    const built = generateRequest(request)!(scope()) as Extract<BuiltRequest, { ok: true }>;
+    expect(Object.is((built.shown.body as Record<string, number>).b, -0)).toBe(true);
+    expect(built).toEqual(closureRequest(request)(scope()));
+    const rules = [
+      { name: 'whole', description: 'd', when: { condition: '@ == {status: status, headers: headers, body: `null`, outputs: outputs}' } },
+      { name: 'error', description: 'd', fallback: true },
+    ] as OutcomeRule[];
+    const seen = { response: { status: 200, headers: {}, json: true }, failure: null, outputs: {}, inputs: {}, settings: {} } as unknown as Observation;
+    expect(generateOutcomes(rules)!(seen)).toEqual(closureOutcomes(rules)(seen));
   });
 });
