@@ -21,9 +21,12 @@ function coerceCode(decl: VariableDeclaration, key: string, value: string, code:
   // Text: a number or boolean becomes text; then the format check (which may normalise), then the pattern.
   let checks = '';
   if (decl.format !== undefined) {
+    const format = compileFormat(decl.format);
+    // A format that is not one of ours (an unvalidated template): the closures report it.
+    if (typeof format !== 'function') throw new TypeError(`unknown format ${JSON.stringify(decl.format)}`);
     const checked = code.local();
     checks +=
-      `const ${checked} = ${code.constant(compileFormat(decl.format))}(${value});\n` +
+      `const ${checked} = ${code.constant(format)}(${value});\n` +
       `if (${checked} instanceof ${code.constant(FormatFailure)}) {\n${invalid(`${checked}.message`)}} else ${value} = ${checked};\n`;
   }
   if (decl.pattern !== undefined) {
