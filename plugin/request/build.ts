@@ -32,8 +32,8 @@ export type RequestBuilder = (scope: RenderScope, baseUrl?: string) => BuiltRequ
 
 /**
  * Compiles a template's request once (URL and query, headers, body), each part escaping
- * its values for its place: generated as one function (`request-code.ts`), else closures. The parts run in that order; the first value that cannot be
- * placed stops the request.
+ * its values for its place: generated as one function (`request-code.ts`), else closures.
+ * The parts run in that order; the first value that cannot be placed stops the request.
  *
  * @example
  * compileRequest(lookupTemplate.request)(scopeOf({ customer_email: 'priya@example.com' }, {}, { api_key: 'k' }))

@@ -77,8 +77,9 @@ function compileWhen(when: OutcomeCondition): Matcher {
 
 /**
  * Compiles outcome rules once: generated as one function (`outcomes-code.ts`), else each
- * rule's status test and condition (a JMESPath closure) are made here. A rule whose condition does not parse throws when a step reaches it, as
- * before. A rule list without a fallback throws DeclarationError when no rule matches.
+ * rule's status test and condition (a JMESPath closure) are made here. A rule whose
+ * condition does not parse throws when a step reaches it, as before. A rule list without
+ * a fallback throws DeclarationError when no rule matches.
  *
  * @example
  * compileOutcomes([{ name: 'not_found', description: 'd', when: { status: 404 } }, { name: 'error', description: 'd', fallback: true }])(obs)

@@ -15,9 +15,8 @@ export type OutputsMapper = (response: ResponseRecord | null, inputs: Record<str
 /**
  * Compiles output mappings once: generated as one function (`outputs-code.ts`), else each
  * JMESPath expression becomes a closure (or the interpreter, for what the compiler does
- * not cover). An expression that does not parse
- * throws when the first response is mapped, as before; without a response every output
- * is null and nothing is evaluated.
+ * not cover). An expression that does not parse throws when the first response is
+ * mapped, as before; without a response every output is null and nothing is evaluated.
  *
  * @example
  * compileOutputs({ subscriber_id: { expression: 'data.id', description: 'id' } })(response, {}, {}) // { subscriber_id: '987654321' }
