@@ -1,25 +1,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../plugin/declarations/problem.js';
 import { packageRoot } from '../../plugin/paths.js';
 import { runValidate, summary } from '../../plugin/validate/command.js';
 import { validateTree, type ValidationResult } from '../../plugin/validate/index.js';
+import { capture } from '../pack/tree.js';
 import { applyChange, copyGoodTree, GOOD_TREE, removeTree } from './fixture-tree.js';
-
-/** A writable stream that keeps what is written. */
-function capture(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => chunks.join('') });
-}
 
 async function run(dir: string, json: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = capture();
