@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MailerliteStepsError, UsageError } from '../errors.js';
-import { parseAssignments } from '../harness/assignments.js';
+import { parseAssignments } from '../assignments.js';
 import { exportForBuilder } from './export.js';
 import { EXPORT_TARGET } from './types.js';
 

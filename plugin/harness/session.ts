@@ -10,7 +10,7 @@ import type { ShownRequest } from '../request/build.js';
 import { checkInputs } from '../step/inputs.js';
 import type { StepResult } from '../step/result.js';
 import { prepareStep, runStep } from '../step/run.js';
-import type { Target } from './target.js';
+import type { Target } from '../target.js';
 
 /** Group ids of the simulator's default seed, used when no group_id setting is given. */
 export const SIM_DEFAULT_GROUP_IDS: Readonly<Record<ApiVersion, string>> = { new: '123456789', classic: '3640549' };

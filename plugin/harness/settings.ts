@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { JsonValue } from '../json.js';
 import { isJsonObject } from '../json.js';
 import { UsageError } from '../errors.js';
-import { parseAssignments } from './assignments.js';
+import { parseAssignments } from '../assignments.js';
 
 /**
  * Reads settings from an optional JSON file (an object of setting values) and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../plugin/errors.js';
 import { createSession } from '../../plugin/harness/session.js';
-import { openTarget, type Target } from '../../plugin/harness/target.js';
+import { openTarget, type Target } from '../../plugin/target.js';
 
 /** The live target with its fetch replaced by a recorder: nothing leaves the machine. */
 async function recordingLiveTarget(key: string): Promise<{ target: Target; sent: Array<{ url: string; init: RequestInit }> }> {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../plugin/catalog.js';
 import { createSession } from '../../plugin/harness/session.js';
-import { openTarget, type Target } from '../../plugin/harness/target.js';
+import { openTarget, type Target } from '../../plugin/target.js';
 import { createHandler } from '../../plugin/harness/web/handler.js';
 import type { JsonValue } from '../../plugin/json.js';
 import { DEFAULT_SIM_KEYS } from '../../plugin/simulator/types.js';

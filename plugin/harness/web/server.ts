@@ -4,7 +4,7 @@ import type { Catalog } from '../../catalog.js';
 import { UsageError } from '../../errors.js';
 import type { JsonValue } from '../../json.js';
 import { createSession } from '../session.js';
-import { openTarget, type TargetKind } from '../target.js';
+import { openTarget, type TargetKind } from '../../target.js';
 import { createHandler } from './handler.js';
 
 /** Options of {@link startWebServer}. */

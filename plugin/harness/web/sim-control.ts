@@ -1,6 +1,6 @@
 import type { SimulatorCore } from '../../simulator/app.js';
 import { DEFAULT_SEED, isScenarioName, SCENARIOS, type ScenarioName } from '../../simulator/seed/scenarios.js';
-import type { Target } from '../target.js';
+import type { Target } from '../../target.js';
 import { HttpError } from './http-io.js';
 
 /** What the page is told after a reset or a seed: which data is loaded, and how much. */

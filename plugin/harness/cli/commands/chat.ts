@@ -1,11 +1,11 @@
 import type { ApiVersion } from '../../../catalog.js';
 import { loadCatalog } from '../../../catalog.js';
 import type { JsonValue } from '../../../json.js';
-import { parseAssignments } from '../../assignments.js';
+import { parseAssignments } from '../../../assignments.js';
 import { palette } from '../../format/color.js';
 import { createSession } from '../../session.js';
 import { readSettings } from '../../settings.js';
-import { openTarget } from '../../target.js';
+import { openTarget } from '../../../target.js';
 import { EXIT } from '../failure.js';
 import { writeLines, type Io } from '../io.js';
 import { lineReader } from '../lines.js';

@@ -3,7 +3,7 @@ import { DeclarationError } from '../../../errors.js';
 import { palette } from '../../format/color.js';
 import { formatEnd, formatVisit } from '../../format/result.js';
 import { createSession } from '../../session.js';
-import { openTarget } from '../../target.js';
+import { openTarget } from '../../../target.js';
 import { EXIT } from '../failure.js';
 import { writeLines, type Io } from '../io.js';
 import { DEMO_SCENES, DEMO_SEED, DEMO_SETTINGS } from './demo-story.js';

@@ -1,6 +1,6 @@
 import { loadCatalog } from '../../../catalog.js';
 import { UsageError } from '../../../errors.js';
-import { parseAssignments } from '../../assignments.js';
+import { parseAssignments } from '../../../assignments.js';
 import { resolveId } from '../../resolve.js';
 import { createSession } from '../../session.js';
 import { readSettings } from '../../settings.js';

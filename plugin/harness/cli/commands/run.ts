@@ -3,13 +3,13 @@ import { loadCatalog } from '../../../catalog.js';
 import { UsageError } from '../../../errors.js';
 import type { FlowResult } from '../../../flow/result.js';
 import type { StepResult } from '../../../step/result.js';
-import { parseAssignments } from '../../assignments.js';
+import { parseAssignments } from '../../../assignments.js';
 import { palette } from '../../format/color.js';
 import { formatEnd, formatStep, formatVisit } from '../../format/result.js';
 import { resolveId } from '../../resolve.js';
 import { createSession } from '../../session.js';
 import { readSettings } from '../../settings.js';
-import { openTarget, type TargetKind } from '../../target.js';
+import { openTarget, type TargetKind } from '../../../target.js';
 import { EXIT } from '../failure.js';
 import { writeLines, type Io } from '../io.js';
 

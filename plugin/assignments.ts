@@ -1,5 +1,5 @@
-import type { JsonValue } from '../json.js';
-import { UsageError } from '../errors.js';
+import type { JsonValue } from './json.js';
+import { UsageError } from './errors.js';
 
 /**
  * Parses repeated `k=v` flags into an object. Values stay text (types are checked
