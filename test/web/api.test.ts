@@ -254,10 +254,29 @@ describe('bad requests get a clear message, never a stack trace', () => {
 });
 
 describe('the key never leaves', () => {
-  it('appears in no answer of this suite', async () => {
-    await h.post('/api/run', { id: 'whatsapp.join', api: 'classic', vars: PRIYA });
+  it('appears in no answer: catalog, target, page, every preview and run in both API versions, control and errors', async () => {
+    const from = h.bodies.length;
+    const catalog = (await h.get<CatalogView>('/api/catalog')).body;
+    await h.get('/api/target');
     await h.get('/');
-    expect(h.bodies.length).toBeGreaterThan(20);
-    for (const body of h.bodies) for (const key of SIM_KEYS) expect(body).not.toContain(key);
+    await h.get('/js/main.js');
+    for (const t of catalog.templates) {
+      const vars = Object.fromEntries(Object.entries(t.inputs).map(([name, d]) => [name, d.example ?? '']));
+      await h.post('/api/preview', { id: t.id, vars });
+      await h.post('/api/run', { id: t.id, vars });
+    }
+    for (const f of catalog.flows) {
+      const vars = Object.fromEntries(Object.entries(f.variables).map(([name, d]) => [name, d.example ?? '']));
+      await h.post('/api/preview', { id: f.id, api: f.api, vars });
+      await h.post('/api/run', { id: f.id, api: f.api, vars });
+    }
+    await h.post('/api/sim/seed', { scenario: 'priya-subscribed' });
+    await h.post('/api/sim/reset', {});
+    await h.post('/api/run', { id: 'mailerlite.subscriber.upsert', vars: {} });
+    await h.post('/api/run', { id: 'whatsapp.joi' });
+    const bodies = h.bodies.slice(from);
+    expect(bodies).toHaveLength(8 + 2 * (catalog.templates.length + catalog.flows.length));
+    expect(bodies.filter((body) => body.includes('[redacted:api_key]')).length).toBeGreaterThan(catalog.templates.length);
+    for (const body of bodies) for (const key of SIM_KEYS) expect(body).not.toContain(key);
   });
 });

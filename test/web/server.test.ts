@@ -111,7 +111,8 @@ describe('live target', () => {
     try {
       const target = JSON.parse((await get('/api/target')).text) as TargetView;
       expect(target).toMatchObject({ kind: 'live', live: true, controllable: false });
-      const post = (path: string, body: unknown) => get(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const origin = new URL(web.url).origin;
+      const post = (path: string, body: unknown) => get(path, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
       const preview = JSON.parse((await post('/api/preview', { id: 'mailerlite.subscriber.upsert', vars: PRIYA })).text) as Extract<
         PreviewView,
         { curl: string }

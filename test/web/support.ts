@@ -14,8 +14,18 @@ export interface TestHarness {
   /** Every answer body the harness sent, for the key scan. */
   bodies: string[];
   get<T = unknown>(path: string, headers?: Record<string, string>): Promise<Answer<T>>;
-  post<T = unknown>(path: string, body: unknown, init?: { contentType?: string; raw?: string; headers?: Record<string, string> }): Promise<Answer<T>>;
+  /** POSTs as the page does (JSON, with the page's own Origin) unless `init` says otherwise; `origin: null` sends none. */
+  post<T = unknown>(path: string, body: unknown, init?: PostInit): Promise<Answer<T>>;
   close(): Promise<void>;
+}
+
+/** How a test POST differs from the page's own. */
+export interface PostInit {
+  contentType?: string;
+  raw?: string;
+  headers?: Record<string, string>;
+  /** The Origin header: default the harness's own origin; null sends none. */
+  origin?: string | null;
 }
 
 /** One answer: status, content type, the parsed JSON body (typed by the caller) and the raw text. */
@@ -55,11 +65,15 @@ export async function startHarness(options: { target?: Target; catalog?: Catalog
     target,
     bodies,
     get: async <T>(path: string, headers: Record<string, string> = {}) => read<T>(await fetch(new URL(path, url), { headers })),
-    post: async <T>(path: string, body: unknown, init: { contentType?: string; raw?: string; headers?: Record<string, string> } = {}) =>
+    post: async <T>(path: string, body: unknown, init: PostInit = {}) =>
       read<T>(
         await fetch(new URL(path, url), {
           method: 'POST',
-          headers: { 'content-type': init.contentType ?? 'application/json', ...init.headers },
+          headers: {
+            'content-type': init.contentType ?? 'application/json',
+            ...(init.origin === null ? {} : { origin: init.origin ?? new URL(url).origin }),
+            ...init.headers,
+          },
           body: init.raw ?? JSON.stringify(body),
         })
       ),

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { holdsSecret, redactSecrets, targetSecrets } from '../redact.js';
 import type { Session } from '../session.js';
 import { createApi } from './api.js';
-import { checkCaller, holdsSecret } from './guard.js';
+import { checkCaller, checkChange } from './guard.js';
 import { HttpError, jsonText, send } from './http-io.js';
 import { assetsDir, readAsset } from './static.js';
 
@@ -15,33 +16,25 @@ export interface HandlerOptions {
   log?: (line: string) => void;
 }
 
-/** Every secret value the target may send, so no answer can carry one. */
-function secretsOf(session: Session): string[] {
-  const target = session.target;
-  if (!target) return [];
-  return [...new Set([...Object.values(target.secrets('new')), ...Object.values(target.secrets('classic'))])];
-}
-
 /**
  * The web harness as a node:http request handler: the page's static files and the JSON
- * API under `/api/`. Every answer is checked for the API key before it leaves; one that
- * holds it is replaced by a 500.
+ * API under `/api/`. Every answer is checked for the API key before it leaves; where it
+ * shows up (a server that echoes it, a template that renders it into its body) it is
+ * redacted, as the CLI redacts what it prints.
  *
  * @example
  * const server = http.createServer(createHandler(session, { port: () => 8787 }))
  */
 export function createHandler(session: Session, options: HandlerOptions) {
   const api = createApi(session);
-  const secrets = secretsOf(session);
+  const secrets = targetSecrets(session.target);
   const dir = options.assets ?? assetsDir();
 
-  function sendChecked(res: ServerResponse, status: number, type: string, text: string | Buffer): void {
-    if (holdsSecret(text.toString(), secrets)) {
-      options.log?.('web: an answer held the API key and was withheld');
-      send(res, 500, 'application/json; charset=utf-8', jsonText(new HttpError(500, 'internal', 'the answer was withheld because it held the API key').body()));
-      return;
-    }
-    send(res, status, type, text);
+  function sendChecked(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+    const text = body.toString();
+    if (!holdsSecret(text, secrets)) return send(res, status, type, body);
+    options.log?.('web: an answer held the API key; the key was redacted');
+    send(res, status, type, redactSecrets(text, secrets));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -49,6 +42,7 @@ export function createHandler(session: Session, options: HandlerOptions) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
       checkCaller(req, options.port());
+      if (method !== 'GET' && method !== 'HEAD') checkChange(req);
       if (url.pathname.startsWith('/api/')) {
         const answer = await api(method, url.pathname, req);
         sendChecked(res, answer.status, 'application/json; charset=utf-8', jsonText(answer.body));

@@ -1,0 +1,37 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A server on 127.0.0.1 that echoes the credential it receives. */
+export interface EchoServer {
+  url: string;
+  /** The credentials received (Authorization or X-MailerLite-ApiKey), in order. */
+  received: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A misbehaving "MailerLite": every request gets a 200 whose JSON body and `X-Echo`
+ * header repeat the Authorization (or X-MailerLite-ApiKey) header it was sent, so a test
+ * can check that nothing prints or answers the key it echoes.
+ */
+export async function startEchoServer(): Promise<EchoServer> {
+  const received: string[] = [];
+  const server = createServer((req, res) => {
+    const credential = String(req.headers.authorization ?? req.headers['x-mailerlite-apikey'] ?? '');
+    received.push(credential);
+    const body = JSON.stringify({ data: { id: '1', email: 'priya@example.com', status: 'active', groups: [], echo: credential, url: req.url } });
+    res.writeHead(200, { 'content-type': 'application/json', 'x-echo': credential });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
