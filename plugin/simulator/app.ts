@@ -1,9 +1,9 @@
 import type { JsonValue } from '../json.js';
 import { answerApi, apiOf, type ApiDeps } from './api.js';
-import { CONTROL_PREFIX, handleControl, type ControlTarget } from './control.js';
+import { handleControl, isControlPath, type ControlTarget } from './control.js';
 import { FaultSet, type ActiveFault } from './faults.js';
 import { createFetch, type FetchLike } from './fetch.js';
-import { Journal, redactHeaders } from './journal.js';
+import { Journal, redactHeaders, redactQuery } from './journal.js';
 import { DEFAULT_RATE_LIMITS, FixedWindowLimiter, type RateLimits } from './rate-limit.js';
 import { classicTooMany, corsPreflight, htmlError, newApiTooMany } from './responses.js';
 import { buildAccounts } from './seed/apply.js';
@@ -89,8 +89,8 @@ export function createSimulator(options: SimulatorOptions = {}): SimulatorCore {
   current.faults.forEach((f) => faults.add(f));
 
   async function handle(req: SimRequest): Promise<SimOutcome> {
+    if (isControlPath(req.path)) return { kind: 'respond', response: handleControl(core, req) };
     if (req.method === 'OPTIONS') return { kind: 'respond', response: corsPreflight() };
-    if (req.path === CONTROL_PREFIX || req.path.startsWith(`${CONTROL_PREFIX}/`)) return { kind: 'respond', response: handleControl(core, req) };
     const started = performance.now();
     const arrived = clock();
     const pick = faults.pick(req.method, req.path);
@@ -101,7 +101,7 @@ export function createSimulator(options: SimulatorOptions = {}): SimulatorCore {
       api: apiOf(req.path),
       method: req.method,
       path: req.path,
-      query: Object.fromEntries(req.query),
+      query: redactQuery(req.query),
       headers: redactHeaders(req.headers),
       body: journalBody(req),
       rawBody: req.rawBody,

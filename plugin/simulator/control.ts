@@ -28,12 +28,14 @@ export interface ControlTarget {
   readonly state: SimulatorState;
 }
 
-const json = (status: number, body: JsonValue): SimResponse => ({
-  status,
-  headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-  json: body,
-});
-const noContent = (): SimResponse => ({ status: 204, headers: { 'access-control-allow-origin': '*' } });
+/** True for `/__sim` and the paths under it. */
+export function isControlPath(path: string): boolean {
+  return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
+}
+
+/** Control answers carry no CORS headers: a page on another site must not read the state. */
+const json = (status: number, body: JsonValue): SimResponse => ({ status, headers: { 'content-type': 'application/json' }, json: body });
+const noContent = (): SimResponse => ({ status: 204, headers: {} });
 
 /**
  * Answer `/__sim/...`: state, reset, seed (a seed or `{"scenario": name}`), journal and

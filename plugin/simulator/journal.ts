@@ -11,7 +11,7 @@ export interface JournalEntry {
   api: 'new' | 'classic' | 'other';
   method: string;
   path: string;
-  /** Query parameters, last value wins (`filter[status]` kept as is). */
+  /** Query parameters, last value wins (`filter[status]` kept as is); an `api_key` redacted. */
   query: Record<string, string>;
   /** Lower-cased header names; API keys replaced by `[REDACTED]`. */
   headers: Record<string, string>;
@@ -36,6 +36,22 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
     if (!SECRET_HEADERS.includes(name)) out[name] = value;
     else out[name] = /^bearer\s/i.test(value) ? `${value.split(/\s/)[0]} [REDACTED]` : '[REDACTED]';
   }
+  return out;
+}
+
+/** Query parameter names that carry a key (the classic API takes `?api_key=`), compared lower-cased. */
+const SECRET_QUERY = ['api_key', 'apikey'];
+
+/**
+ * Query parameters as an object (last value wins) with a key passed as `api_key`
+ * redacted like the key headers are.
+ *
+ * @example
+ * redactQuery(new URLSearchParams('api_key=abc&limit=5')) // { api_key: '[REDACTED]', limit: '5' }
+ */
+export function redactQuery(query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of query) out[name] = SECRET_QUERY.includes(name.toLowerCase()) ? '[REDACTED]' : value;
   return out;
 }
 

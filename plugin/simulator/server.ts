@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type SimulatorCore, type SimulatorOptions } from './app.js';
 import { parseBody, responseText } from './body.js';
-import type { SimRequest } from './types.js';
+import { isControlPath } from './control.js';
+import { controlForbidden, controlRefusal } from './control-guard.js';
+import type { SimRequest, SimResponse } from './types.js';
 
 /** Options of {@link startSimulator}. */
 export interface StartOptions extends SimulatorOptions {
@@ -35,8 +37,9 @@ const MAX_BODY = 10 * 1024 * 1024;
  */
 export async function startSimulator(options: StartOptions = {}): Promise<Simulator> {
   const core = createSimulator(options);
-  const server = createServer((req, res) => void serve(core, req, res));
-  const port = await listen(server, options.port ?? 0);
+  let port = 0;
+  const server = createServer((req, res) => void serve(core, port, req, res));
+  port = await listen(server, options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
   return Object.assign(core, {
     url,
@@ -61,13 +64,17 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function serve(core: SimulatorCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(core: SimulatorCore, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const rawBody = await readBody(req);
     if (rawBody === undefined) return send(res, 413, { 'content-type': 'application/json' }, '{"message":"Payload Too Large"}');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (isControlPath(url.pathname)) {
+      const refusal = controlRefusal(headers, port);
+      if (refusal !== undefined) return reply(res, controlForbidden(refusal));
+    }
     const simRequest: SimRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       path: url.pathname,
@@ -82,10 +89,14 @@ async function serve(core: SimulatorCore, req: IncomingMessage, res: ServerRespo
       req.socket.destroy();
       return;
     }
-    send(res, outcome.response.status, outcome.response.headers, responseText(outcome.response));
+    reply(res, outcome.response);
   } catch (error) {
     send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Server Error', detail: String(error) }));
   }
+}
+
+function reply(res: ServerResponse, response: SimResponse): void {
+  send(res, response.status, response.headers, responseText(response));
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | undefined): void {
