@@ -6,7 +6,7 @@ import type { BenchReport } from './bench/report.js';
 
 /** The benchmarks, by name, loaded only when run. */
 export const BENCHES: Record<string, () => Promise<BenchReport>> = {
-  engine: async () => (await import('./bench/engine.js')).benchEngine(),
+  flow: async () => (await import('./bench/flow.js')).benchFlow(),
   preview: async () => (await import('./bench/preview.js')).benchPreview(),
   sync: async () => (await import('./bench/sync.js')).benchSync(),
 };

@@ -4,7 +4,7 @@ import type { JsonValue } from '../json.js';
 import { DeclarationError, FlowLoopError, MissingInputError } from '../errors.js';
 import { renderValue } from '../request/body.js';
 import { renderContext, type RenderContext } from '../request/context.js';
-import { compileTemplate } from '../template/compile.js';
+import { renderText } from '../template/compile.js';
 import { isBlank } from '../template/helpers.js';
 import { runStep, type StepEnvironment } from '../step/run.js';
 import { definedOnly } from '../step/result.js';
@@ -71,10 +71,10 @@ type NodeOutcome = { next: string } | { end: FlowEnd };
 async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: FlowEnvironment, result: FlowResult, visit: FlowVisit): Promise<NodeOutcome> {
   switch (node.type) {
     case 'reply':
-      result.replies.push(compileTemplate(node.text).render(context));
+      result.replies.push(renderText(node.text, context));
       return { next: node.next };
     case 'ask': {
-      const text = compileTemplate(node.text).render(context);
+      const text = renderText(node.text, context);
       result.replies.push(text);
       const answer = await env.answer?.({ variable: node.variable, text });
       if (answer === undefined) return { end: { node: visit.node, waiting_for: node.variable, question: text } };
@@ -83,7 +83,7 @@ async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: 
     }
     case 'end': {
       const end: FlowEnd = { node: visit.node, result: node.result };
-      if (node.reason !== undefined) end.reason = compileTemplate(node.reason).render(context);
+      if (node.reason !== undefined) end.reason = renderText(node.reason, context);
       // Like step inputs: a sole <<variable>> keeps its JSON type; a blank value is null.
       if (node.outputs) end.outputs = Object.fromEntries(Object.entries(node.outputs).map(([k, t]) => [k, renderValue(t, context) ?? null]));
       return { end };

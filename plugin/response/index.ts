@@ -1,3 +1,3 @@
 export { mapOutputs, type Outputs } from './map.js';
 export { decide, statusMatches, type Decision, type Observation } from './decide.js';
-export { evaluate, truthy, compileExpression } from './jmespath.js';
+export { evaluate, evaluator, truthy, compileExpression, type Evaluator } from './jmespath.js';

@@ -7,19 +7,6 @@ type Format = NonNullable<VariableDeclaration['format']>;
 /** The outcome of a format check: the normalised value, or why it is not valid. */
 export type FormatResult = { ok: true; value: string } | { ok: false; message: string };
 
-/**
- * Why a text is not valid for its format (what a compiled check returns instead of the value).
- *
- * @example
- * compileFormat('id')('12a') instanceof FormatFailure // true
- */
-export class FormatFailure {
-  constructor(readonly message: string) {}
-}
-
-/** A format check compiled once: the normalised text, or a FormatFailure. */
-export type FormatCheck = (raw: string) => string | FormatFailure;
-
 const E164 = /^\+[1-9]\d{6,14}$/;
 const DIGITS = /^\d+$/;
 
@@ -43,37 +30,20 @@ function toRfc3339(value: string): string {
   return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? value.replace(' ', 'T') + 'Z' : value;
 }
 
-const CHECKS: Record<Format, FormatCheck> = {
+const ok = (value: string): FormatResult => ({ ok: true, value });
+const no = (message: string): FormatResult => ({ ok: false, message });
+
+const CHECKS: Record<Format, (raw: string) => FormatResult> = {
   email: (raw) => {
     const value = raw.trim().toLowerCase();
-    return isEmail(value) && value.length <= 254 ? value : new FormatFailure(`not a valid email address: ${JSON.stringify(raw)} (e.g. priya@example.com)`);
+    return isEmail(value) && value.length <= 254 ? ok(value) : no(`not a valid email address: ${JSON.stringify(raw)} (e.g. priya@example.com)`);
   },
-  phone: (raw) => {
-    const value = raw.trim();
-    return E164.test(value) ? value : new FormatFailure(`not an E.164 phone number: ${JSON.stringify(raw)} (e.g. +919820000001)`);
-  },
-  id: (raw) => {
-    const value = raw.trim();
-    return DIGITS.test(value) ? value : new FormatFailure(`not an id of digits: ${JSON.stringify(raw)} (e.g. "123456789")`);
-  },
-  uri: (raw) => (isUri(raw.trim()) ? raw.trim() : new FormatFailure(`not an absolute URL: ${JSON.stringify(raw)} (e.g. https://example.com/form)`)),
+  phone: (raw) => (E164.test(raw.trim()) ? ok(raw.trim()) : no(`not an E.164 phone number: ${JSON.stringify(raw)} (e.g. +919820000001)`)),
+  id: (raw) => (DIGITS.test(raw.trim()) ? ok(raw.trim()) : no(`not an id of digits: ${JSON.stringify(raw)} (e.g. "123456789")`)),
+  uri: (raw) => (isUri(raw.trim()) ? ok(raw.trim()) : no(`not an absolute URL: ${JSON.stringify(raw)} (e.g. https://example.com/form)`)),
   // MailerLite writes `2024-08-13 09:49:51` (UTC, no zone); RFC 3339 forms pass too.
-  'date-time': (raw) => (isDateTime(toRfc3339(raw.trim())) ? raw.trim() : new FormatFailure(`not a date-time: ${JSON.stringify(raw)} (e.g. 2024-08-13 09:49:51)`)),
+  'date-time': (raw) => (isDateTime(toRfc3339(raw.trim())) ? ok(raw.trim()) : no(`not a date-time: ${JSON.stringify(raw)} (e.g. 2024-08-13 09:49:51)`)),
 };
-
-const unchecked: FormatCheck = (raw) => raw;
-
-/**
- * The check for a declared format, made once: emails are trimmed and lower-cased (as
- * MailerLite stores them), phones must be E.164, ids are digit strings.
- *
- * @example
- * compileFormat('email')(' Priya@Example.com ') // 'priya@example.com'
- * compileFormat('phone')('98200 00001')         // FormatFailure { message: 'not an E.164 phone number ...' }
- */
-export function compileFormat(format: Format | undefined): FormatCheck {
-  return format === undefined ? unchecked : CHECKS[format];
-}
 
 /**
  * Checks and normalises a text value for its declared format: emails are trimmed and
@@ -84,6 +54,5 @@ export function compileFormat(format: Format | undefined): FormatCheck {
  * checkFormat('phone', '98200 00001')         // { ok: false, message: 'not an E.164 phone number ...' }
  */
 export function checkFormat(format: Format | undefined, raw: string): FormatResult {
-  const checked = compileFormat(format)(raw);
-  return typeof checked === 'string' ? { ok: true, value: checked } : { ok: false, message: checked.message };
+  return format === undefined ? ok(raw) : CHECKS[format](raw);
 }

@@ -1,11 +1,12 @@
 import type { StepTemplate } from '../generated/step-template.js';
 import { send, type FetchLike } from '../http/send.js';
 import type { JsonValue } from '../json.js';
-import type { BuiltRequest } from '../request/build.js';
-import { scopeOf } from '../template/scope.js';
-import type { Variables } from './inputs.js';
-import { planFor, type StepPlan } from './plan.js';
-import { definedOnly, definedValues, type StepResult } from './result.js';
+import { buildRequest, type BuiltRequest } from '../request/build.js';
+import { renderContext } from '../request/context.js';
+import { decide } from '../response/decide.js';
+import { mapOutputs } from '../response/map.js';
+import { checkInputs, type Variables } from './inputs.js';
+import { definedOnly, type StepResult } from './result.js';
 
 /** Where and how steps run: settings, secrets and the injected transport. */
 export interface StepEnvironment {
@@ -25,38 +26,24 @@ export type PreparedStep =
 
 /**
  * Checks inputs and renders the request without sending it: what `preview` shows.
- * Throws MissingInputError when required inputs are missing. Runs the template's plan
- * (`planFor`: compiled once per template).
+ * Throws MissingInputError when required inputs are missing.
  *
  * @example
  * const prepared = prepareStep(lookup, { customer_email: ' Priya@Example.com ' }, { settings, secrets })
  * prepared.ok && prepared.built.shown.url // 'https://connect.mailerlite.com/api/subscribers/priya@example.com'
  */
 export function prepareStep(template: StepTemplate, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
-  return prepareWith(planFor(template), template.id, given, env);
-}
-
-/**
- * `prepareStep` with the template's plan already at hand (what `runStep` does).
- *
- * @example
- * prepareWith(planFor(lookup), lookup.id, { customer_email: 'priya@example.com' }, { settings, secrets }).ok // true
- */
-export function prepareWith(plan: StepPlan, id: string, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
-  const checked = plan.check(given, id);
+  const checked = checkInputs(template.id, template.inputs, given);
   if (!checked.ok) return { ok: false, invalid: checked.invalid, inputs: definedOnly(given) };
-  // The checked values are a fresh object holding no undefined value: they are the step's inputs as they are.
-  const inputs = checked.values as Record<string, JsonValue>;
-  const built = plan.request(scopeOf(inputs, env.settings, env.secrets), env.baseUrl);
+  const inputs = checked.values;
+  const built = buildRequest(template, renderContext(inputs, env.settings, env.secrets), env.baseUrl);
   if (!built.ok) return { ok: false, invalid: [{ name: built.invalid.place, message: built.invalid.message }], inputs };
   return { ok: true, built, inputs };
 }
 
 /**
  * Runs one step: check → render → send → map → decide. Anything the API or the network
- * does ends in a named outcome; only broken templates and missing inputs throw. The
- * result's values are read-only: outputs may share values with the response body (and two
- * outputs with the same expression the same list).
+ * does ends in a named outcome; only broken templates and missing inputs throw.
  *
  * @example
  * const result = await runStep(lookup, { customer_email: 'priya@example.com' }, { settings, secrets, fetch })
@@ -64,9 +51,8 @@ export function prepareWith(plan: StepPlan, id: string, given: Variables, env: P
  */
 export async function runStep(template: StepTemplate, given: Variables, env: StepEnvironment): Promise<StepResult> {
   const started = performance.now();
-  const plan = planFor(template);
-  const settings = definedValues(env.settings);
-  const prepared = prepareWith(plan, template.id, given, env);
+  const settings = definedOnly(env.settings);
+  const prepared = prepareStep(template, given, env);
   if (!prepared.ok) {
     return {
       template: template.id,
@@ -74,7 +60,7 @@ export async function runStep(template: StepTemplate, given: Variables, env: Ste
       request: null,
       response: null,
       error: { kind: 'invalid_input', message: prepared.invalid.map((i) => `${i.name}: ${i.message}`).join('; '), inputs: prepared.invalid },
-      outputs: plan.outputs(null, prepared.inputs, settings),
+      outputs: mapOutputs(template.outputs, null, prepared.inputs, settings),
       outcome: 'invalid_input',
       rule: -1,
       attempts: 0,
@@ -89,9 +75,9 @@ export async function runStep(template: StepTemplate, given: Variables, env: Ste
     ...(env.random ? { random: env.random } : {}),
   });
   const response = sent.kind === 'response' ? sent.response : null;
-  const outputs = plan.outputs(response, prepared.inputs, settings);
+  const outputs = mapOutputs(template.outputs, response, prepared.inputs, settings);
   const failure = sent.kind === 'response' ? null : sent.kind;
-  const decision = plan.outcomes({ response, failure, outputs, inputs: prepared.inputs, settings });
+  const decision = decide(template.outcomes, { response, failure, outputs, inputs: prepared.inputs, settings });
   return {
     template: template.id,
     inputs: prepared.inputs,

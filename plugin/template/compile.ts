@@ -1,24 +1,18 @@
 import Handlebars from 'handlebars';
 import { TemplateSyntaxError } from '../errors.js';
 import { HELPERS, literalHelper } from './helpers.js';
-import { plainPlan, plainRenderer, plainScopeRenderer, type PlainPlan } from './plain.js';
-import { contextOf, type RenderScope } from './scope.js';
 import { tokenize } from './tokenize.js';
 
 const env = Handlebars.create();
 for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
 env.registerHelper('__text', literalHelper);
 
-/** A compiled `<<placeholder>>` template. */
+/** A parsed `<<placeholder>>` template. */
 export interface CompiledTemplate {
   /** The template as written. */
   source: string;
   /** Renders the template over a context object (variables, `settings`, `secrets`). */
   render(context: object): string;
-  /** Renders the template over a step's scope (no merged context unless Handlebars renders it). */
-  renderScope(scope: RenderScope): string;
-  /** The plan when every tag is a plain `<<path>>` (rendered without Handlebars), else undefined. */
-  plain: PlainPlan | undefined;
   /** The Handlebars program, for static checks. */
   ast: hbs.AST.Program;
 }
@@ -41,21 +35,10 @@ function toHandlebars(source: string): { hbs: string; texts: string[] } {
 }
 
 const cache = new Map<string, CompiledTemplate>();
-const slowRenderers = new WeakMap<CompiledTemplate, (context: object) => string>();
 
 /**
- * Renders through Handlebars itself, bypassing the fast path for plain `<<path>>`
- * templates: for tests that check both give the same text.
- *
- * @example
- * renderWithHandlebars('Hi <<name>>', { name: 'Priya' }) // 'Hi Priya'
- */
-export function renderWithHandlebars(source: string, context: object): string {
-  return slowRenderers.get(compileTemplate(source))!(context);
-}
-
-/**
- * Compiles a template once (cached by its text).
+ * Parses a template once (cached by its text); rendering goes through Handlebars.
+ * Throws TemplateSyntaxError for a template that does not parse.
  *
  * @example
  * compileTemplate('Hi <<first_name customer_name>>').render({ customer_name: 'Priya Sharma' }) // 'Hi Priya'
@@ -71,20 +54,26 @@ export function compileTemplate(source: string): CompiledTemplate {
     throw new TemplateSyntaxError(`cannot parse template ${JSON.stringify(source)}: ${firstLine(error)}`, source);
   }
   const fn = env.compile(ast, { noEscape: true, strict: false });
-  const slow = (context: object): string => {
+  const render = (context: object): string => {
     try {
       return fn(context, { data: { texts } });
     } catch (error) {
       throw new TemplateSyntaxError(`cannot render template ${JSON.stringify(source)}: ${firstLine(error)}`, source);
     }
   };
-  const plan = plainPlan(ast, texts, env.helpers);
-  const compiled: CompiledTemplate = plan
-    ? { source, ast, plain: plan, render: plainRenderer(plan), renderScope: plainScopeRenderer(plan) }
-    : { source, ast, plain: undefined, render: slow, renderScope: (scope) => slow(contextOf(scope)) };
-  slowRenderers.set(compiled, slow);
+  const compiled: CompiledTemplate = { source, ast, render };
   cache.set(source, compiled);
   return compiled;
+}
+
+/**
+ * Renders a `<<placeholder>>` template over a context.
+ *
+ * @example
+ * renderText('Hi <<name>>', { name: 'Priya' }) // 'Hi Priya'
+ */
+export function renderText(source: string, context: object): string {
+  return compileTemplate(source).render(context);
 }
 
 function firstLine(error: unknown): string {

@@ -7,20 +7,13 @@ function text(value: unknown): string {
 }
 
 /**
- * True for text that is empty or white space only (what `text.trim() === ''` says),
- * without making a trimmed copy: most texts answer at their first character.
+ * True for text that is empty or white space only.
  *
  * @example
  * isBlankText(' \n') // true; isBlankText(' Priya') // false
  */
 export function isBlankText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 32 || (code >= 9 && code <= 13)) continue;
-    // Any other ASCII character is not white space; beyond ASCII, trim knows best.
-    return code < 128 ? false : text.trim() === '';
-  }
-  return true;
+  return text.trim() === '';
 }
 
 /**

@@ -1,5 +1,4 @@
 export { tokenize, hasPlaceholders, soleVariable, type Token } from './tokenize.js';
-export { compileTemplate, type CompiledTemplate } from './compile.js';
+export { compileTemplate, renderText, type CompiledTemplate } from './compile.js';
 export { referencedPaths, unknownHelpers } from './references.js';
 export { HELPERS, HELPER_NAMES, isBlank } from './helpers.js';
-export { scopeOf, scopeOfContext, type RenderScope } from './scope.js';
