@@ -8,16 +8,21 @@ interface Counter {
 
 /**
  * Hands out ids as digit strings, computed with BigInt so they never pass through a JS
- * number. A seed can queue the exact ids the next records get (`next_ids`); after that a
- * counter takes over, always above every id seen so far, so new records list first.
+ * number. A seed can reserve the id a given email gets when it is created
+ * (`next_ids.subscriber_by_email`: the guide's Priya is 987654321) and queue the exact ids
+ * the next records get (`next_ids`); otherwise a counter takes over, always above every id
+ * seen so far, so new records list first. The new API's counter gives 18-digit ids, like
+ * production's 15-18.
  *
  * @example
  * const ids = IdAllocator.forNewApi();
- * ids.preset('subscriber', ['987654321']);
- * ids.next('subscriber', () => false); // '987654321'
+ * ids.reserve('priya@example.com', '987654321');
+ * ids.next('subscriber', () => false, 'sam@example.com'); // '171000000000000001'
+ * ids.next('subscriber', () => false, 'priya@example.com'); // '987654321'
  */
 export class IdAllocator {
   private readonly queues = new Map<IdKind, string[]>();
+  private readonly reserved = new Map<string, string>();
 
   private constructor(private readonly counters: Record<IdKind, Counter>) {}
 
@@ -41,6 +46,16 @@ export class IdAllocator {
     this.queues.set(kind, [...(this.queues.get(kind) ?? []), ...ids]);
   }
 
+  /** Reserve the id the subscriber with this (normalised) email gets when it is created. */
+  reserve(email: string, id: string): void {
+    this.reserved.set(email, id);
+  }
+
+  /** Subscriber ids still reserved, by email. */
+  reservations(): Record<string, string> {
+    return Object.fromEntries(this.reserved);
+  }
+
   /** Ids still queued for `kind`. */
   pending(kind: IdKind): string[] {
     return [...(this.queues.get(kind) ?? [])];
@@ -53,8 +68,16 @@ export class IdAllocator {
     if (value > counter.value) counter.value = value;
   }
 
-  /** The next id for `kind`, skipping any that `taken` reports as used. */
-  next(kind: IdKind, taken: (id: string) => boolean): string {
+  /**
+   * The next id for `kind`: the one reserved for `email`, else the next queued one, else
+   * the counter's next, skipping any that `taken` reports as used.
+   */
+  next(kind: IdKind, taken: (id: string) => boolean, email?: string): string {
+    const reserved = email === undefined ? undefined : this.reserved.get(email);
+    if (reserved !== undefined && !taken(reserved)) {
+      this.reserved.delete(email!);
+      return reserved;
+    }
     const queued = this.queues.get(kind)?.shift();
     if (queued !== undefined) return queued;
     const counter = this.counters[kind];

@@ -5,9 +5,9 @@ import type { GroupRecord } from '../store/records.js';
 import { compareIds, joinGroup, leaveGroup, subscribersNewestFirst } from '../store/subscribers.js';
 import { STATUSES, result, type ApiResult, type SubscriberStatus } from '../types.js';
 import type { NewApiContext } from './context.js';
-import { groupNotFound, subscriberNotFound, ValidationErrors } from './errors.js';
+import { groupNotFound, invalid, ValidationErrors } from './errors.js';
 import { cursorPage, numberedPage } from './pagination.js';
-import { integerParam, listParams } from './params.js';
+import { integerParam, listParams, MAX_CURSOR_LIMIT } from './params.js';
 import { groupView, subscriberView } from './views.js';
 
 /** Case- and punctuation-insensitive, like the database collation ("[Do not delete] x" sorts under D). */
@@ -69,7 +69,7 @@ export function listGroupSubscribers(ctx: NewApiContext, params: Params): ApiRes
   const group = ctx.account.groups.get(params.id!);
   if (!group) return groupNotFound(params.id!);
   const errors = new ValidationErrors();
-  const limit = integerParam(ctx.query, 'limit', 50, errors, 1);
+  const limit = integerParam(ctx.query, 'limit', 50, errors, 1, MAX_CURSOR_LIMIT);
   const status = ctx.query.get('filter[status]') ?? 'active';
   if (!STATUSES.includes(status as SubscriberStatus)) errors.add('filter.status', 'The selected filter.status is invalid.');
   if (!errors.empty) return errors.toResult();
@@ -80,22 +80,29 @@ export function listGroupSubscribers(ctx: NewApiContext, params: Params): ApiRes
   return result(200, { data: page.items.map((s) => subscriberView(ctx.account, s, { groups })), links: page.links, meta: page.meta });
 }
 
-/** POST /subscribers/{sid}/groups/{gid}: 200 with the group (assigning twice is fine). */
+/**
+ * POST /subscribers/{sid}/groups/{gid}: 200 with the group as it was before the
+ * assignment (production answered `active_count: 0` right after assigning: its counts
+ * catch up later; later reads here show the new member). Assigning twice is fine. A
+ * subscriber or group that does not exist gets the docs' 422 on `id`.
+ */
 export function assignToGroup(ctx: NewApiContext, params: Params): ApiResult {
   const sub = ctx.account.subscribers.get(params.subscriber!);
-  if (!sub) return subscriberNotFound();
   const group = ctx.account.groups.get(params.group!);
-  if (!group) return groupNotFound(params.group!);
+  if (!sub || !group) return invalid('id', 'The selected id is invalid.');
+  const answer = groupView(group);
   joinGroup(sub, group);
-  return result(200, { data: groupView(group) });
+  return result(200, { data: answer });
 }
 
-/** DELETE /subscribers/{sid}/groups/{gid}: 204 (also when not a member). */
+/**
+ * DELETE /subscribers/{sid}/groups/{gid}: 204 (also when not a member). A subscriber or
+ * group that does not exist gets the docs' 404 with an empty message.
+ */
 export function unassignFromGroup(ctx: NewApiContext, params: Params): ApiResult {
   const sub = ctx.account.subscribers.get(params.subscriber!);
-  if (!sub) return subscriberNotFound();
   const group = ctx.account.groups.get(params.group!);
-  if (!group) return groupNotFound(params.group!);
+  if (!sub || !group) return result(404, { message: '' });
   leaveGroup(sub, group);
   return result(204);
 }

@@ -1,10 +1,18 @@
 import type { ValidationErrors } from './errors.js';
 
 /**
- * A whole-number query parameter (`limit`, `page`), `fallback` when absent; anything else
- * adds Laravel's "must be an integer" error.
+ * The largest `limit` of the cursor-paginated subscriber lists: documented for
+ * GET /groups/{id}/subscribers (1000); GET /subscribers is served by the same paginator
+ * and gets the same bound (decision 002).
  */
-export function integerParam(query: URLSearchParams, name: string, fallback: number, errors: ValidationErrors, min = 0): number {
+export const MAX_CURSOR_LIMIT = 1000;
+
+/**
+ * A whole-number query parameter (`limit`, `page`), `fallback` when absent; anything else
+ * adds Laravel's "must be an integer" error, and a value outside `min`..`max` its
+ * "at least" / "not greater than" error.
+ */
+export function integerParam(query: URLSearchParams, name: string, fallback: number, errors: ValidationErrors, min = 0, max = Infinity): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw)) {
@@ -13,6 +21,7 @@ export function integerParam(query: URLSearchParams, name: string, fallback: num
   }
   const value = Number(raw);
   if (value < min) errors.add(name, `The ${name} field must be at least ${min}.`);
+  if (value > max) errors.add(name, `The ${name} field must not be greater than ${max}.`);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { isDateTime } from '../dates.js';
 import { isValidEmail, normalizeEmail } from '../store/account.js';
-import type { Account, FieldValue } from '../store/records.js';
+import type { Account, FieldType, FieldValue } from '../store/records.js';
 import { STATUSES, type SubscriberStatus } from '../types.js';
 import { ValidationErrors } from './errors.js';
 
@@ -36,7 +36,7 @@ export function readSubscriberInput(account: Account, body: unknown, withEmail: 
     else if (typeof b.email !== 'string' || !isValidEmail(normalizeEmail(b.email))) errors.add('email', 'The email must be a valid email address.');
     else input.email = normalizeEmail(b.email);
   }
-  if (present('fields')) readFields(b.fields, input, errors);
+  if (present('fields')) readFields(account, b.fields, input, errors);
   if (b.groups !== undefined && b.groups !== null) readGroups(account, b.groups, input, errors);
   if (present('status')) {
     if (STATUSES.includes(b.status as SubscriberStatus)) input.status = b.status as SubscriberStatus;
@@ -63,18 +63,50 @@ export function readSubscriberInput(account: Account, body: unknown, withEmail: 
   return { input, errors };
 }
 
-function readFields(value: unknown, input: SubscriberInput, errors: ValidationErrors): void {
+function readFields(account: Account, value: unknown, input: SubscriberInput, errors: ValidationErrors): void {
   if (typeof value !== 'object' || value === null || (Array.isArray(value) && value.length > 0)) {
     errors.add('fields', 'The fields field must be an array.');
     return;
   }
+  const types = fieldTypes(account);
   const fields: Record<string, FieldValue> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (v === null || typeof v === 'string' || typeof v === 'number') fields[key] = v;
-    else if (typeof v === 'boolean') fields[key] = v ? '1' : '0';
-    else errors.add(`fields.${key}`, `The fields.${key} field must be a string.`);
+    const problem = fieldValueProblem(types.get(key), v);
+    if (problem !== undefined) errors.add(`fields.${key}`, `The fields.${key} field ${problem}.`);
+    else fields[key] = typeof v === 'boolean' ? (v ? '1' : '0') : (v as FieldValue);
   }
   input.fields = fields;
+}
+
+function fieldTypes(account: Account): Map<string, FieldType> {
+  return new Map([...account.fields.values()].map((f) => [f.key, f.type]));
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What is wrong with a value for a field of this type (Laravel's wording after "The
+ * fields.x field"), or undefined when it fits. `null` and `""` clear any field; a number
+ * field takes a number or a numeric string; a date field `YYYY-MM-DD` (or the API's
+ * `YYYY-MM-DD HH:mm:ss`); keys the account does not have are not checked (they are ignored).
+ */
+export function fieldValueProblem(type: FieldType | undefined, value: unknown): string | undefined {
+  if (value === null || value === '') return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return 'must be a string';
+  if (type === 'number') return isNumeric(value) ? undefined : 'must be a number';
+  if (type === 'date') return isDate(value) ? undefined : 'must be a valid date';
+  return undefined;
+}
+
+function isNumeric(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value);
+}
+
+function isDate(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (isDateTime(value)) return true;
+  return DATE.test(value) && isDateTime(`${value} 00:00:00`);
 }
 
 function readGroups(account: Account, value: unknown, input: SubscriberInput, errors: ValidationErrors): void {

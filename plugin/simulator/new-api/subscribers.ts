@@ -2,21 +2,21 @@ import { addDays, formatDateTime } from '../dates.js';
 import type { Params } from '../router.js';
 import type { Account, SubscriberRecord } from '../store/records.js';
 import {
-  changeStatus, compareIds, findSubscriber, insertSubscriber, joinGroup, leaveGroup, mergeFields,
-  removeSubscriber, subscribersNewestFirst, touch,
+  changeStatus, compareIds, findDeleted, findSubscriber, insertSubscriber, joinGroup, leaveGroup,
+  mergeFields, removeSubscriber, restoreSubscriber, softDeleteSubscriber, subscribersNewestFirst, touch,
 } from '../store/subscribers.js';
 import { LOCKED_STATUSES, STATUSES, result, type ApiResult, type SubscriberStatus } from '../types.js';
 import type { NewApiContext } from './context.js';
 import { cannotReactivate, subscriberNotFound, ValidationErrors } from './errors.js';
 import { cursorPage } from './pagination.js';
-import { integerParam } from './params.js';
+import { integerParam, MAX_CURSOR_LIMIT } from './params.js';
 import { readSubscriberInput, type SubscriberInput } from './subscriber-input.js';
 import { subscriberView } from './views.js';
 
 /** GET /subscribers: cursor pages (default `filter[status]=active`), or `{"total": N}` for `limit=0`. */
 export function listSubscribers(ctx: NewApiContext): ApiResult {
   const errors = new ValidationErrors();
-  const limit = integerParam(ctx.query, 'limit', 25, errors);
+  const limit = integerParam(ctx.query, 'limit', 25, errors, 0, MAX_CURSOR_LIMIT);
   const status = ctx.query.get('filter[status]');
   if (status !== null && !STATUSES.includes(status as SubscriberStatus)) errors.add('filter.status', 'The selected filter.status is invalid.');
   if (!errors.empty) return errors.toResult();
@@ -37,18 +37,22 @@ export function getSubscriber(ctx: NewApiContext, params: Params): ApiResult {
 
 /**
  * POST /subscribers: upsert keyed on email. 201 when created, 200 when it existed;
- * fields merge, groups are only added. An unsubscribed/bounced/junk subscriber cannot be
- * reactivated: a body that would change it (status, groups, fields, opt-in data) gets the
- * recorded 422; a body that would not (email only) gets 200 and no change.
+ * fields merge, groups are only added. A deleted subscriber posted again comes back: 200,
+ * its own id and `created_at` (as recorded). An unsubscribed/bounced/junk subscriber
+ * cannot be reactivated: a body that would change it (status, groups, fields, opt-in
+ * data) gets the recorded 422; a body that would not (email only) gets 200 and no change.
  */
 export function upsertSubscriber(ctx: NewApiContext): ApiResult {
   const { input, errors } = readSubscriberInput(ctx.account, ctx.body, true);
   if (!errors.empty) return errors.toResult();
-  const existing = findSubscriber(ctx.account, input.email!);
+  const current = findSubscriber(ctx.account, input.email!);
+  const deleted = current ? undefined : findDeleted(ctx.account, input.email!);
+  const existing = current ?? deleted;
   if (existing) {
-    if (LOCKED_STATUSES.has(existing.status)) {
-      return wouldChange(existing, input) ? cannotReactivate(existing) : single(ctx.account, existing, 200);
-    }
+    const locked = LOCKED_STATUSES.has(existing.status);
+    if (locked && wouldChange(existing, input)) return cannotReactivate(existing);
+    if (deleted) restoreSubscriber(ctx.account, deleted);
+    if (locked) return single(ctx.account, existing, 200);
     apply(ctx.account, existing, input);
     for (const id of input.groups ?? []) joinGroup(existing, ctx.account.groups.get(id)!);
     return single(ctx.account, existing, 200);
@@ -86,11 +90,11 @@ export function updateSubscriber(ctx: NewApiContext, params: Params): ApiResult 
   return single(ctx.account, sub, 200);
 }
 
-/** DELETE /subscribers/{id}: 204. */
+/** DELETE /subscribers/{id}: 204; the record is kept aside for a later POST of the same email. */
 export function deleteSubscriber(ctx: NewApiContext, params: Params): ApiResult {
   const sub = ctx.account.subscribers.get(params.id!);
   if (!sub) return subscriberNotFound();
-  removeSubscriber(ctx.account, sub);
+  softDeleteSubscriber(ctx.account, sub);
   return result(204);
 }
 

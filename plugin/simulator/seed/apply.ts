@@ -1,4 +1,4 @@
-import { createAccount } from '../store/account.js';
+import { createAccount, normalizeEmail } from '../store/account.js';
 import { insertField } from '../store/fields.js';
 import { insertGroup } from '../store/groups.js';
 import type { Account, FieldType } from '../store/records.js';
@@ -25,6 +25,7 @@ function buildNewAccount(seed: NewAccountSeed, clock: Clock): Account {
   account.ids.preset('subscriber', seed.next_ids?.subscriber ?? []);
   account.ids.preset('group', seed.next_ids?.group ?? []);
   account.ids.preset('field', seed.next_ids?.field ?? []);
+  reserveIds(account, seed.next_ids?.subscriber_by_email ?? {});
   return account;
 }
 
@@ -52,7 +53,12 @@ function buildClassicAccount(seed: ClassicAccountSeed, clock: Clock): Account {
   }
   account.ids.preset('subscriber', (seed.next_ids?.subscriber ?? []).map(String));
   account.ids.preset('group', (seed.next_ids?.group ?? []).map(String));
+  reserveIds(account, seed.next_ids?.subscriber_by_email ?? {});
   return account;
+}
+
+function reserveIds(account: Account, byEmail: Record<string, string | number>): void {
+  for (const [email, id] of Object.entries(byEmail)) account.ids.reserve(normalizeEmail(email), String(id));
 }
 
 function addSubscriber(account: Account, seed: NewSubscriberSeed): void {

@@ -44,7 +44,12 @@ function exportNew(account: Account): NewAccountSeed {
       open_rate: s.open_rate,
       click_rate: s.click_rate,
     })),
-    next_ids: { subscriber: account.ids.pending('subscriber'), group: account.ids.pending('group'), field: account.ids.pending('field') },
+    next_ids: {
+      subscriber: account.ids.pending('subscriber'),
+      group: account.ids.pending('group'),
+      field: account.ids.pending('field'),
+      subscriber_by_email: account.ids.reservations(),
+    },
   };
 }
 
@@ -62,7 +67,11 @@ function exportClassic(account: Account): ClassicAccountSeed {
       date_unsubscribe: s.unsubscribed_at,
       signup_ip: s.ip_address,
     })),
-    next_ids: { subscriber: account.ids.pending('subscriber').map(Number), group: account.ids.pending('group').map(Number) },
+    next_ids: {
+      subscriber: account.ids.pending('subscriber').map(Number),
+      group: account.ids.pending('group').map(Number),
+      subscriber_by_email: Object.fromEntries(Object.entries(account.ids.reservations()).map(([email, id]) => [email, Number(id)])),
+    },
   };
 }
 

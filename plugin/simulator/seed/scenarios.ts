@@ -1,11 +1,25 @@
 import type { FaultSpec } from '../faults.js';
 import type { Seed } from './types.js';
 
-/** The default seed: the guide's "WhatsApp Opt-Ins" group on both accounts, no subscribers. */
+/** The guide's contact: created on either account, she gets the guide's id. */
+const GUIDE_EMAIL = 'priya@example.com';
+
+/**
+ * The default seed reproduces the guide's setting: its "WhatsApp Opt-Ins" group on both
+ * accounts, no subscribers, and the guide's Priya (`priya@example.com`) gets the guide's
+ * id 987654321 when she is created. Everyone else gets a production-like id (18 digits on
+ * the new API).
+ */
 export const DEFAULT_SEED: Seed = {
   description: 'Default: the "WhatsApp Opt-Ins" group on both accounts, no subscribers yet.',
-  new: { groups: [{ id: '123456789', name: 'WhatsApp Opt-Ins', created_at: '2024-01-15 10:00:00' }], next_ids: { subscriber: ['987654321'] } },
-  classic: { groups: [{ id: 3640549, name: 'WhatsApp Opt-Ins', date_created: '2024-01-15 10:00:00' }], next_ids: { subscriber: [987654321] } },
+  new: {
+    groups: [{ id: '123456789', name: 'WhatsApp Opt-Ins', created_at: '2024-01-15 10:00:00' }],
+    next_ids: { subscriber_by_email: { [GUIDE_EMAIL]: '987654321' } },
+  },
+  classic: {
+    groups: [{ id: 3640549, name: 'WhatsApp Opt-Ins', date_created: '2024-01-15 10:00:00' }],
+    next_ids: { subscriber_by_email: { [GUIDE_EMAIL]: 987654321 } },
+  },
 };
 
 /** Named scenarios offered by the web page and `POST /__sim/seed {"scenario": ...}`. */
@@ -18,7 +32,7 @@ export interface Scenario {
   faults: FaultSpec[];
 }
 
-const PRIYA = { email: 'priya@example.com', fields: { name: 'Priya Sharma', phone: '+919820000001' } };
+const PRIYA = { email: GUIDE_EMAIL, fields: { name: 'Priya Sharma', phone: '+919820000001' } };
 const JOINED = '2024-02-01 09:30:00';
 
 function withPriya(status: 'active' | 'unsubscribed'): Seed {

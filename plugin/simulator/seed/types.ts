@@ -32,8 +32,11 @@ export interface NewAccountSeed {
   fields?: NewFieldSeed[];
   groups?: NewGroupSeed[];
   subscribers?: NewSubscriberSeed[];
-  /** Ids that the next created records receive, in order. */
-  next_ids?: { subscriber?: string[]; group?: string[]; field?: string[] };
+  /**
+   * Ids that the next created records receive, in order; `subscriber_by_email` reserves
+   * the id a given email gets when it is created (ahead of the queue).
+   */
+  next_ids?: { subscriber?: string[]; group?: string[]; field?: string[]; subscriber_by_email?: Record<string, string> };
 }
 
 /** A custom field of the new-API account. */
@@ -90,7 +93,8 @@ export interface ClassicAccountSeed {
   fields?: ClassicFieldSeed[];
   groups?: ClassicGroupSeed[];
   subscribers?: ClassicSubscriberSeed[];
-  next_ids?: { subscriber?: number[]; group?: number[] };
+  /** Ids for the next created records, in order; `subscriber_by_email` reserves the id of a given email. */
+  next_ids?: { subscriber?: number[]; group?: number[]; subscriber_by_email?: Record<string, number> };
 }
 
 /** A custom field of the classic account. */

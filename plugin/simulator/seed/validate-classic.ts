@@ -1,6 +1,6 @@
 import { STATUSES } from '../types.js';
 import { Checker, optional, pointer } from './check.js';
-import { checkEmail, checkFieldValues, checkIp, checkRef, eachItem } from './validate-new.js';
+import { checkEmail, checkFieldValues, checkIp, checkRef, checkReservations, eachItem } from './validate-new.js';
 
 const DEFAULT_KEYS = ['name', 'last_name', 'company', 'country', 'city', 'phone', 'state', 'zip'];
 const FIELD_TYPES = ['TEXT', 'NUMBER', 'DATE'] as const;
@@ -43,12 +43,19 @@ export function checkClassicAccount(c: Checker, value: unknown, at: string): voi
       signup_ip: (v, p) => checkIp(c, v, p),
     });
   });
-  if (value.next_ids !== undefined && c.object(value.next_ids, pointer(at, 'next_ids'), ['subscriber', 'group'], '{"subscriber": [1343965485]}')) {
+  const nextAt = pointer(at, 'next_ids');
+  if (value.next_ids !== undefined && c.object(value.next_ids, nextAt, ['subscriber', 'group', 'subscriber_by_email'], '{"subscriber": [1343965485]}')) {
     const used: Record<string, Map<string, string>> = { subscriber: subscriberIds, group: groupIds };
+    const queued = new Map(subscriberIds);
     for (const [kind, ids] of Object.entries(value.next_ids)) {
-      const kat = pointer(pointer(at, 'next_ids'), kind);
-      const seen = new Map(used[kind]);
+      if (kind === 'subscriber_by_email') continue;
+      const kat = pointer(nextAt, kind);
+      const seen = kind === 'subscriber' ? queued : new Map(used[kind]);
       if (c.array(ids, kat, '[1343965485]')) ids.forEach((id, j) => c.positiveInt(id, pointer(kat, j), '1343965485') && c.unique(seen, String(id), pointer(kat, j), `${kind} id`));
+    }
+    if (value.next_ids.subscriber_by_email !== undefined) {
+      const check = (id: unknown, idAt: string) => c.positiveInt(id, idAt, '987654321') && c.unique(queued, String(id), idAt, 'subscriber id');
+      checkReservations(c, value.next_ids.subscriber_by_email, pointer(nextAt, 'subscriber_by_email'), emails, check, '{"priya@example.com": 987654321}');
     }
   }
 }

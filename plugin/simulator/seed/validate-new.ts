@@ -28,13 +28,44 @@ export function checkNewAccount(c: Checker, value: unknown, at: string): void {
   eachItem(c, value.groups, pointer(at, 'groups'), GROUP_EXAMPLE, (item, iat) => checkGroup(c, item, iat, declared));
   const emails = new Map<string, string>();
   eachItem(c, value.subscribers, pointer(at, 'subscribers'), SUBSCRIBER_EXAMPLE, (item, iat) => checkSubscriber(c, item, iat, declared, emails));
-  if (value.next_ids !== undefined && c.object(value.next_ids, pointer(at, 'next_ids'), ['subscriber', 'group', 'field'], '{"subscriber": ["987654321"]}')) {
+  const nextAt = pointer(at, 'next_ids');
+  if (value.next_ids !== undefined && c.object(value.next_ids, nextAt, ['subscriber', 'group', 'field', 'subscriber_by_email'], '{"subscriber": ["987654321"]}')) {
     const used: Record<string, Map<string, string>> = { subscriber: declared.subscriberIds, group: declared.groupIds, field: declared.fieldIds };
+    const queued = new Map(declared.subscriberIds);
     for (const [kind, ids] of Object.entries(value.next_ids)) {
-      const kat = pointer(pointer(at, 'next_ids'), kind);
-      const seen = new Map(used[kind]);
+      if (kind === 'subscriber_by_email') continue;
+      const kat = pointer(nextAt, kind);
+      const seen = kind === 'subscriber' ? queued : new Map(used[kind]);
       if (c.array(ids, kat, '["987654321"]')) ids.forEach((id, j) => c.digits(id, pointer(kat, j), '"987654321"') && c.unique(seen, id, pointer(kat, j), `${kind} id`));
     }
+    if (value.next_ids.subscriber_by_email !== undefined) {
+      const check = (id: unknown, idAt: string) => c.digits(id, idAt, '"987654321"') && c.unique(queued, id, idAt, 'subscriber id');
+      checkReservations(c, value.next_ids.subscriber_by_email, pointer(nextAt, 'subscriber_by_email'), emails, check, '{"priya@example.com": "987654321"}');
+    }
+  }
+}
+
+/**
+ * `next_ids.subscriber_by_email`: an object from an email (not seeded as a subscriber) to
+ * the id it gets when created; `checkId` checks each id and its uniqueness.
+ */
+export function checkReservations(
+  c: Checker,
+  value: unknown,
+  at: string,
+  seeded: Map<string, string>,
+  checkId: (id: unknown, at: string) => unknown,
+  example: string,
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    c.fail(at, `expected an object from email to id, e.g. ${example}`);
+    return;
+  }
+  for (const [email, id] of Object.entries(value)) {
+    const eat = pointer(at, email);
+    if (!isValidEmail(normalizeEmail(email))) c.fail(eat, `expected a valid email address as the key, e.g. ${example}`);
+    else if (seeded.has(normalizeEmail(email))) c.fail(eat, `"${email}" is already a seeded subscriber (at ${seeded.get(normalizeEmail(email))}); give its id there`);
+    else checkId(id, eat);
   }
 }
 

@@ -39,6 +39,7 @@ export function createAccount(flavor: ApiFlavor, clock: Clock): Account {
     flavor,
     subscribers: new Map(),
     emails: new Map(),
+    deleted: new Map(),
     groups: new Map(),
     fields,
     ids: flavor === 'new' ? IdAllocator.forNewApi() : IdAllocator.forClassicApi(),
@@ -52,9 +53,29 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]+$/;
+/** Local part: dot-separated atoms of RFC 5322 `atext` (non-ASCII letters allowed, RFC 6531). */
+const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+/** One DNS label: letters and digits, inner hyphens, never a hyphen first or last. */
+const LABEL = /^[\p{L}\p{N}]([\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 
-/** A pragmatic RFC 2821-ish check: one @, a dot in the domain, no spaces or specials. */
+/**
+ * An address MailerLite would take (RFC 5321/5322 as Laravel's email rule checks them):
+ * one `@`, a local part of at most 64 characters made of atoms joined by single dots,
+ * and a domain of at least two labels, each 1-63 letters, digits or inner hyphens
+ * (`a@-example.com` and `a@example-.com` are refused), ending in a label that is not all
+ * digits.
+ *
+ * @example
+ * isValidEmail('priya+1@example.com') // true
+ * isValidEmail('a@-example.com')      // false
+ */
 export function isValidEmail(email: string): boolean {
-  return EMAIL.test(email) && !email.includes('..') && email.length <= 254;
+  if (email.length > 254) return false;
+  const at = email.lastIndexOf('@');
+  if (at <= 0 || email.indexOf('@') !== at) return false;
+  const local = email.slice(0, at);
+  const labels = email.slice(at + 1).split('.');
+  if (local.length > 64 || !LOCAL_PART.test(local)) return false;
+  if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return false;
+  return !/^\d+$/.test(labels[labels.length - 1]!);
 }

@@ -67,6 +67,12 @@ export interface Account {
   readonly subscribers: Map<string, SubscriberRecord>;
   /** Normalised email → subscriber id. */
   readonly emails: Map<string, string>;
+  /**
+   * Deleted subscribers by normalised email: gone from every read, kept so that posting
+   * the email again brings the same record back (same id, same `created_at`), as
+   * production did. Forgetting one removes it for good.
+   */
+  readonly deleted: Map<string, SubscriberRecord>;
   readonly groups: Map<string, GroupRecord>;
   /** Fields by id, in display order (defaults first). */
   readonly fields: Map<string, FieldRecord>;

@@ -18,7 +18,8 @@ export type NewSubscriber = Partial<Omit<SubscriberRecord, 'fields' | 'groups' |
 export function insertSubscriber(account: Account, init: NewSubscriber): SubscriberRecord {
   const now = formatDateTime(account.clock());
   const status = init.status ?? 'active';
-  const id = init.id ?? account.ids.next('subscriber', (candidate) => account.subscribers.has(candidate));
+  const email = normalizeEmail(init.email);
+  const id = init.id ?? account.ids.next('subscriber', (candidate) => subscriberIdTaken(account, candidate), email);
   if (init.id !== undefined) account.ids.observe('subscriber', init.id);
   const record: SubscriberRecord = {
     source: 'api',
@@ -37,7 +38,7 @@ export function insertSubscriber(account: Account, init: NewSubscriber): Subscri
     ...definedOnly(init),
     id,
     status,
-    email: normalizeEmail(init.email),
+    email,
     fields: new Map(),
     groups: new Set(),
   };
@@ -98,8 +99,42 @@ export function fieldKeys(account: Account): Set<string> {
   return new Set([...account.fields.values()].map((f) => f.key));
 }
 
-/** Delete a subscriber and its memberships. */
+/**
+ * Delete a subscriber (DELETE /subscribers/{id}): it leaves its groups and every read,
+ * but is kept aside so that posting its email again restores it ({@link restoreSubscriber}).
+ */
+export function softDeleteSubscriber(account: Account, sub: SubscriberRecord): void {
+  detach(account, sub);
+  account.deleted.set(sub.email, sub);
+}
+
+/** Forget a subscriber (POST /subscribers/{id}/forget): gone for good, a later POST creates a new one. */
 export function removeSubscriber(account: Account, sub: SubscriberRecord): void {
+  detach(account, sub);
+  account.deleted.delete(sub.email);
+}
+
+/** A deleted subscriber with this email, if any (normalised first). */
+export function findDeleted(account: Account, email: string): SubscriberRecord | undefined {
+  return account.deleted.get(normalizeEmail(email));
+}
+
+/** Bring a deleted subscriber back under its own id, without the groups it left. */
+export function restoreSubscriber(account: Account, sub: SubscriberRecord): void {
+  account.deleted.delete(sub.email);
+  account.subscribers.set(sub.id, sub);
+  account.emails.set(sub.email, sub.id);
+  account.sorted = null;
+}
+
+/** True when a subscriber id is in use, by a current or a deleted subscriber. */
+export function subscriberIdTaken(account: Account, id: string): boolean {
+  if (account.subscribers.has(id)) return true;
+  for (const sub of account.deleted.values()) if (sub.id === id) return true;
+  return false;
+}
+
+function detach(account: Account, sub: SubscriberRecord): void {
   for (const groupId of [...sub.groups]) {
     const group = account.groups.get(groupId);
     if (group) leaveGroup(sub, group);
