@@ -34,6 +34,26 @@ export interface Target {
 const KEY_ENV = 'MAILERLITE_API_KEY';
 
 /**
+ * Checks a `--base-url`: an http(s) URL that parses. An origin (with or without a final
+ * `/`) comes back as the bare origin; anything else is a UsageError with an example.
+ *
+ * @example
+ * parseBaseUrl('http://127.0.0.1:9090/') // 'http://127.0.0.1:9090'
+ * parseBaseUrl('http://[::1')            // UsageError: --base-url http://[::1: not a valid URL; expected an origin such as http://127.0.0.1:9090
+ */
+export function parseBaseUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--base-url ${text}: not a valid URL; expected an origin such as http://127.0.0.1:9090`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url ${text}: expected an http:// or https:// origin such as http://127.0.0.1:9090`);
+  if (url.username || url.password) throw new UsageError(`--base-url ${text}: a base URL holds no user name or password; the key comes from ${KEY_ENV}`);
+  return url.pathname === '/' && !url.search && !url.hash ? url.origin : text;
+}
+
+/**
  * Opens a target. `sim` (the default) starts the simulator in-process on 127.0.0.1;
  * `baseUrl` points at one already running (its default keys unless MAILERLITE_API_KEY is
  * set); `live` sends to MailerLite with MAILERLITE_API_KEY.
@@ -60,13 +80,13 @@ export async function openTarget(options: TargetOptions = {}): Promise<Target> {
   }
   const { DEFAULT_SIM_KEYS } = await import('./simulator/types.js');
   if (options.baseUrl) {
-    if (!/^https?:\/\/[^/]+/.test(options.baseUrl)) throw new UsageError(`--base-url ${options.baseUrl}: expected an origin such as http://127.0.0.1:9090`);
+    const baseUrl = parseBaseUrl(options.baseUrl);
     const key = env[KEY_ENV];
     return {
       kind: 'url',
-      description: `simulator at ${options.baseUrl}`,
+      description: `simulator at ${baseUrl}`,
       fetch,
-      baseUrl: options.baseUrl,
+      baseUrl,
       secrets: (api) => ({ api_key: key ?? DEFAULT_SIM_KEYS[api] }),
       simulator: undefined,
       close: async () => {},

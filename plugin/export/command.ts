@@ -20,10 +20,12 @@ export interface RunExportOptions {
   root?: string;
 }
 
-/** Where `export` writes. */
+/** Where `export` writes, and the environment it checks for the key. */
 export interface ExportIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Default output folder of `mailerlite-steps export`. */
@@ -33,7 +35,8 @@ export const DEFAULT_EXPORT_DIR = 'mailerlite-steps-export';
  * Runs `mailerlite-steps export <template|flow...|--all> --for external-api-request
  * [--out DIR] [--api new|classic] [--set name=value]` and returns the exit status: 0 with
  * the files written listed on stdout, 2 on a usage error (unknown id, unknown setting,
- * missing or unknown --for) with the reason on stderr.
+ * missing or unknown --for, an --out that is a file) or a refusal (a key in the tree, a
+ * tree that does not validate) with the reason on stderr.
  *
  * @example
  * process.exitCode = await runExport(['whatsapp.join'], { for: 'external-api-request', api: 'new' }, { stdout: process.stdout, stderr: process.stderr });
@@ -55,6 +58,7 @@ export async function runExport(targets: string[], options: RunExportOptions, io
       settings,
       ...(options.api === undefined ? {} : { api: options.api }),
       ...(options.root === undefined ? {} : { root: options.root }),
+      ...(io.env === undefined ? {} : { env: io.env }),
     });
     const shown = files.map((file) => {
       const relative = path.relative(process.cwd(), file);
@@ -64,7 +68,7 @@ export async function runExport(targets: string[], options: RunExportOptions, io
     return 0;
   } catch (error) {
     if (!(error instanceof MailerliteStepsError)) throw error;
-    io.stderr.write(`mailerlite-steps export: ${error.message}\n`);
+    io.stderr.write(`mailerlite-steps: ${error.message}\n`);
     return 2;
   }
 }

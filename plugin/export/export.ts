@@ -4,8 +4,11 @@ import { UsageError } from '../errors.js';
 import type { Flow } from '../generated/flow.js';
 import type { StepTemplate } from '../generated/step-template.js';
 import { packageRoot } from '../paths.js';
-import { writeAtomic } from '../pack/write.js';
-import { didYouMean } from '../validate/nearest.js';
+import { checkNames } from '../assignments.js';
+import { makeOutDir, writeAtomic } from '../pack/write.js';
+import { RefusedError, refusalOf } from '../validate/refusal.js';
+import { validateTree } from '../validate/validate-tree.js';
+import { didYouMean } from '../nearest.js';
 import { exportFlow } from './flow.js';
 import { flowPage, stepPage } from './markdown.js';
 import { exportStep, type ExportContext } from './step.js';
@@ -23,6 +26,8 @@ export interface ExportOptions {
   api?: 'new' | 'classic';
   /** Setting values written into the fields as given (e.g. `{ group_id: '123456789' }`) instead of `{{group_id}}`. */
   settings?: Record<string, string>;
+  /** Environment whose key variables (`MAILERLITE_API_KEY`, ...) must not appear in the tree. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 type Unit = { kind: 'step'; name: string; template: StepTemplate } | { kind: 'flow'; name: string; flow: Flow };
@@ -33,23 +38,25 @@ type Unit = { kind: 'step'; name: string; template: StepTemplate } | { kind: 'fl
  * form fields, variables and caveats) and `<name>.md` (a page a person follows field by
  * field). `<name>` is the template id, or `<flow id>.<api>` for a flow. Returns the paths
  * written, in order. Unknown ids and settings are a UsageError naming the known ones.
+ * Like `pack`, nothing is written from a tree that holds a key or does not validate: a
+ * {@link RefusedError} names each file and JSON Pointer, never the key.
  *
  * @example
  * await exportForBuilder({ ids: ['mailerlite.subscriber.upsert'], outDir: 'out' })
  * // ['/abs/out/mailerlite.subscriber.upsert.external-api-request.json', '/abs/out/mailerlite.subscriber.upsert.md']
  */
 export async function exportForBuilder(options: ExportOptions): Promise<string[]> {
-  const catalog = loadCatalog(path.resolve(options.root ?? packageRoot()));
+  const root = path.resolve(options.root ?? packageRoot());
+  const refusal = refusalOf((await validateTree(root, options.env ? { env: options.env } : {})).problems);
+  if (refusal) throw new RefusedError('export', refusal.reason, refusal.problems);
+  const catalog = loadCatalog(root);
   const values = options.settings ?? {};
-  const unknown = Object.keys(values).filter((name) => !(name in catalog.manifest.settings));
-  if (unknown.length > 0) {
-    const known = Object.keys(catalog.manifest.settings);
-    throw new UsageError(`unknown setting${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"${didYouMean(n, known)}`).join(', ')}; the settings are ${known.join(', ')}`);
-  }
+  checkNames(Object.keys(values), Object.keys(catalog.manifest.settings), { noun: 'setting', known: 'the settings are' });
   const context: ExportContext = { manifest: catalog.manifest, values };
-  const outDir = path.resolve(options.outDir);
+  const units = resolveUnits(catalog, options.ids, options.api);
+  const outDir = await makeOutDir(options.outDir);
   const written: string[] = [];
-  for (const unit of resolveUnits(catalog, options.ids, options.api)) {
+  for (const unit of units) {
     const data = unit.kind === 'step' ? exportStep(unit.template, context) : exportFlow(unit.flow, catalog.template, context);
     const page = data.kind === 'step' ? stepPage(data) : flowPage(data);
     const json = path.join(outDir, `${unit.name}.${EXPORT_TARGET}.json`);

@@ -8,11 +8,12 @@ import { nearest } from './suggest.js';
 export type Resolved = { kind: 'template'; template: StepTemplate } | { kind: 'flow'; flow: Flow };
 
 /**
- * Finds a step template by id, or a flow by id for the API version; an unknown id is a
- * UsageError that names the nearest ids.
+ * Finds a step template by id, or a flow by id or by its trigger word (`JOIN`, any case)
+ * for the API version; an unknown id is a UsageError that names the nearest ids.
  *
  * @example
  * resolveId(catalog, 'whatsapp.join', 'new') // { kind: 'flow', flow: {...} }
+ * resolveId(catalog, 'join', 'new')          // the same flow, by its trigger word
  */
 export function resolveId(catalog: Catalog, id: string, api: ApiVersion, only?: 'template' | 'flow'): Resolved {
   if (only !== 'flow') {
@@ -24,6 +25,8 @@ export function resolveId(catalog: Catalog, id: string, api: ApiVersion, only?: 
     if (flow) return { kind: 'flow', flow };
     const other = catalog.flows.find((f) => f.id === id);
     if (other) throw new UsageError(`flow ${id} exists for the ${other.api} API only; add --api ${other.api}`);
+    const triggered = catalog.flows.find((f) => f.api === api && f.trigger.keyword.trim().toUpperCase() === id.trim().toUpperCase());
+    if (triggered) return { kind: 'flow', flow: triggered };
   }
   const known = [
     ...(only === 'flow' ? [] : catalog.templates.map((t) => t.id)),

@@ -35,8 +35,8 @@ export async function runPack(options: RunPackOptions, io: PackIo): Promise<numb
     io.stdout.write(`${result.file}\n  size:   ${result.bytes} bytes\n  sha256: ${result.sha256}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof MailerliteStepsError) io.stderr.write(`mailerlite-steps pack: ${error.message}\n`);
-    else io.stderr.write(`mailerlite-steps pack: cannot write the bundle to ${options.out}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof MailerliteStepsError) io.stderr.write(`mailerlite-steps: ${error.message}\n`);
+    else io.stderr.write(`mailerlite-steps: pack: cannot write the bundle to ${options.out}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }

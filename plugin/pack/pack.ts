@@ -5,9 +5,9 @@ import { checkSchema } from '../validate/schema.js';
 import { validateTree } from '../validate/validate-tree.js';
 import { buildBundle, bundleFileName, readSources, serializeBundle } from './build.js';
 import { sha256Hex } from './canonical.js';
-import { PackRefusedError, redactProblem } from './refused.js';
-import { scanSecrets } from './secrets.js';
-import { writeAtomic } from './write.js';
+import { refusalOf } from '../validate/refusal.js';
+import { PackRefusedError } from './refused.js';
+import { makeOutDir, writeAtomic } from './write.js';
 
 /** Options of {@link packBundle}. */
 export interface PackOptions {
@@ -42,13 +42,10 @@ export interface PackResult {
 export async function packBundle(options: PackOptions): Promise<PackResult> {
   const root = path.resolve(options.root ?? packageRoot());
   const env = options.env ?? process.env;
-  const validation = await validateTree(root);
+  const refusal = refusalOf((await validateTree(root, { env })).problems);
+  if (refusal) throw new PackRefusedError(refusal.reason, refusal.problems);
   const { sources, problems: readProblems } = await readSources(root);
-  const files = sources ? [sources.manifest, ...sources.templates, ...sources.flows] : [];
-  const secrets = scanSecrets(files, env);
-  const invalid = (validation.ok ? readProblems : validation.problems).map((p) => redactProblem(p, secrets.values));
-  if (secrets.problems.length > 0) throw new PackRefusedError('secret', [...secrets.problems, ...invalid]);
-  if (invalid.length > 0 || !sources) throw new PackRefusedError('invalid', invalid.length > 0 ? invalid : noManifest());
+  if (!sources) throw new PackRefusedError('invalid', readProblems.length > 0 ? readProblems : noManifest());
 
   const bundle = buildBundle(sources);
   const name = bundleFileName(bundle.manifest.content);
@@ -56,7 +53,7 @@ export async function packBundle(options: PackOptions): Promise<PackResult> {
   if (bundleProblems.length > 0) throw new PackRefusedError('invalid', bundleProblems);
 
   const text = serializeBundle(bundle);
-  const file = path.join(path.resolve(options.outDir), name);
+  const file = path.join(await makeOutDir(options.outDir), name);
   await writeAtomic(file, text);
   const bytes = Buffer.byteLength(text, 'utf8');
   return { file, bytes, sha256: sha256Hex(text) };

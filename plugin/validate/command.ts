@@ -10,6 +10,8 @@ import { validateTree, type ValidationResult } from './validate-tree.js';
 export interface ValidateOptions {
   /** Print the ValidationResult as JSON on stdout, and nothing else. */
   json: boolean;
+  /** Environment whose key variables must not appear in the tree. Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -27,14 +29,15 @@ export interface ValidateOutput {
  * Runs `mailerlite-steps validate [dir]` and returns the exit code: 0 when the folder is
  * clean, 1 when there are problems. Human output prints each problem (file, JSON Pointer,
  * message, rule, what was expected, an example) and ends with a one-line summary;
- * `--json` prints the ValidationResult as JSON instead.
+ * `--json` prints the ValidationResult as JSON instead. A key pasted into the tree is
+ * named by file and JSON Pointer; its value is printed as `[redacted]`, never as is.
  *
  * @example
  * process.exitCode = await runValidate('.', { json: false }, { stdout: process.stdout, stderr: process.stderr });
  * // validate: 1 manifest, 14 templates, 8 flows: 2 problems
  */
 export async function runValidate(dir: string, options: ValidateOptions, out: ValidateOutput): Promise<number> {
-  const result = await validateTree(dir);
+  const result = await validateTree(dir, options.env ? { env: options.env } : {});
   if (options.json) {
     out.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return result.ok ? 0 : 1;

@@ -8,7 +8,9 @@
  * const { ok, problems } = await validateTree('.');
  * process.exitCode = await runValidate('.', { json: false }, { stdout: process.stdout, stderr: process.stderr });
  */
-export { validateTree, type ValidationResult } from './validate-tree.js';
+export { validateTree, type ValidationResult, type ValidateTreeOptions } from './validate-tree.js';
+export { scanSecrets, type SecretScan } from './secrets.js';
+export { RefusedError, refusalOf, isSecretProblem, redactProblem, type Refusal } from './refusal.js';
 export { runValidate, summary, type ValidateOptions, type ValidateOutput } from './command.js';
 export { loadPlugin, type Checked, type LoadedPlugin } from './load-tree.js';
 export { RULES } from './rules/index.js';

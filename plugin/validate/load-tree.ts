@@ -33,6 +33,8 @@ export interface LoadedPlugin {
   data: PluginData | undefined;
   problems: Problem[];
   checked: Checked;
+  /** Every file read as JSON (the manifest and each listed file, valid or not), for the secret scan. */
+  files: RawFile[];
 }
 
 /**
@@ -49,14 +51,15 @@ export async function loadPlugin(root: string): Promise<LoadedPlugin> {
   const checked: Checked = { manifest: 1, templates: 0, flows: 0 };
   const manifestFile = await readJson(root, 'manifest.json');
   if (isProblem(manifestFile)) {
-    return { data: undefined, problems: [manifestFile.rule === 'file-exists' ? noManifest(root) : manifestFile], checked };
+    return { data: undefined, problems: [manifestFile.rule === 'file-exists' ? noManifest(root) : manifestFile], checked, files: [] };
   }
+  const files: RawFile[] = [manifestFile];
   const manifestProblems = checkSchema('manifest', manifestFile.file, manifestFile.value);
   problems.push(...manifestProblems);
 
   const listed = { templates: await listedFiles(root, manifestFile.value, 'templates'), flows: await listedFiles(root, manifestFile.value, 'flows') };
-  const templates = await readListed<StepTemplate>(root, listed.templates, 'step-template', problems);
-  const flows = await readListed<Flow>(root, listed.flows, 'flow', problems);
+  const templates = await readListed<StepTemplate>(root, listed.templates, 'step-template', problems, files);
+  const flows = await readListed<Flow>(root, listed.flows, 'flow', problems, files);
   checked.templates = templates.read;
   checked.flows = flows.read;
 
@@ -69,7 +72,7 @@ export async function loadPlugin(root: string): Promise<LoadedPlugin> {
     failedTemplateIds: templates.failedIds,
     packageVersion: await packageVersion(root, problems),
   };
-  return { data, problems, checked };
+  return { data, problems, checked, files };
 }
 
 function noManifest(root: string): Problem {
@@ -109,8 +112,8 @@ interface ReadResult<T> {
   read: number;
 }
 
-/** Reads each listed file once; JSON and schema problems are collected, valid files returned. */
-async function readListed<T>(root: string, listed: ListedFile[], kind: 'step-template' | 'flow', problems: Problem[]): Promise<ReadResult<T>> {
+/** Reads each listed file once; JSON and schema problems are collected, valid files returned, every parsed file added to `files`. */
+async function readListed<T>(root: string, listed: ListedFile[], kind: 'step-template' | 'flow', problems: Problem[], files: RawFile[]): Promise<ReadResult<T>> {
   const result: ReadResult<T> = { valid: [], failedIds: [], read: 0 };
   const seen = new Set<string>();
   for (const entry of listed) {
@@ -122,6 +125,7 @@ async function readListed<T>(root: string, listed: ListedFile[], kind: 'step-tem
       problems.push(file);
       continue;
     }
+    files.push(file);
     const schemaProblems = checkSchema(kind, file.file, file.value);
     if (schemaProblems.length === 0) {
       result.valid.push({ file: file.file, value: file.value as T });

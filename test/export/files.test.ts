@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../plugin/errors.js';
 import { exportForBuilder, runExport } from '../../plugin/export/index.js';
-import { capture, removeAll, tempDir } from '../pack/tree.js';
+import { RefusedError } from '../../plugin/validate/index.js';
+import { capture, copyPluginTree, editJson, FAKE_CLASSIC_KEY, FAKE_JWT, removeAll, tempDir } from '../pack/tree.js';
 import { catalog, PROJECT } from './catalog.js';
 
 const dirs: string[] = [];
@@ -82,11 +83,49 @@ describe('runExport', () => {
     expect(await runExport([], { for: 'external-api-request', out: await out() }, io)).toBe(2);
     expect(io.stdout.text()).toBe('');
     expect(io.stderr.text().split('\n').filter(Boolean)).toEqual([
-      'mailerlite-steps export: missing --for: the only builder form is external-api-request (e.g. mailerlite-steps export whatsapp.join --for external-api-request)',
-      'mailerlite-steps export: unknown --for "zapier": the only builder form is external-api-request (e.g. mailerlite-steps export whatsapp.join --for external-api-request)',
-      'mailerlite-steps export: give either ids or --all, not both (got whatsapp.join and --all)',
-      'mailerlite-steps export: --set "group_id": expected name=value, e.g. --set customer_email=priya@example.com',
-      'mailerlite-steps export: nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert --for external-api-request)',
+      'mailerlite-steps: missing --for: the only builder form is external-api-request (e.g. mailerlite-steps export whatsapp.join --for external-api-request)',
+      'mailerlite-steps: unknown --for "zapier": the only builder form is external-api-request (e.g. mailerlite-steps export whatsapp.join --for external-api-request)',
+      'mailerlite-steps: give either ids or --all, not both (got whatsapp.join and --all)',
+      'mailerlite-steps: --set "group_id": expected name=value, e.g. --set customer_email=priya@example.com',
+      'mailerlite-steps: nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert --for external-api-request)',
     ]);
+  });
+});
+
+describe('export refuses a tree that holds a key, like pack', () => {
+  it('writes nothing and names file and pointer, never the key', async () => {
+    const root = await copyPluginTree();
+    dirs.push(root);
+    await editJson(root, 'templates/steps/new/subscriber-upsert.json', (t) => {
+      (t.request as { headers: Record<string, string> }).headers.Authorization = `Bearer ${FAKE_JWT}`;
+    });
+    await editJson(root, 'templates/steps/classic/subscriber-lookup.json', (t) => {
+      (t.request as { headers: Record<string, string> }).headers['X-MailerLite-ApiKey'] = FAKE_CLASSIC_KEY;
+    });
+    const outDir = await out();
+    const [stdout, stderr] = [capture(), capture()];
+    expect(await runExport([], { all: true, for: 'external-api-request', out: outDir, root }, { stdout, stderr, env: {} })).toBe(2);
+    expect(stdout.text()).toBe('');
+    expect(stderr.text()).toMatch(/^mailerlite-steps: export refused: 2 secret values in the tree \(the API key must never be written into a file\)/);
+    expect(stderr.text()).toContain('templates/steps/new/subscriber-upsert.json at /request/headers/Authorization: the Authorization header holds a literal key');
+    expect(stderr.text()).toContain('templates/steps/classic/subscriber-lookup.json at /request/headers/X-MailerLite-ApiKey: the X-MailerLite-ApiKey header holds a literal key');
+    expect(stderr.text()).not.toContain(FAKE_JWT.slice(0, 24));
+    expect(stderr.text()).not.toContain(FAKE_CLASSIC_KEY);
+    expect(await readdir(outDir)).toEqual([]);
+  });
+
+  it('refuses the value of MAILERLITE_API_KEY found in a flow, even for one id', async () => {
+    const key = 'export-env-key-81c2aa0f';
+    const root = await copyPluginTree();
+    dirs.push(root);
+    await editJson(root, 'templates/flows/new/whatsapp-join.json', (f) => {
+      f.description = `uses ${key}`;
+    });
+    const outDir = await out();
+    const error = await exportForBuilder({ ids: ['mailerlite.subscriber.lookup'], outDir, root, env: { MAILERLITE_API_KEY: key } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RefusedError);
+    expect((error as RefusedError).problems.map((p) => [p.file, p.pointer, p.rule])).toEqual([['templates/flows/new/whatsapp-join.json', '/description', 'secret-env-value']]);
+    expect((error as RefusedError).message).not.toContain(key);
+    expect(await readdir(outDir)).toEqual([]);
   });
 });

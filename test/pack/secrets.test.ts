@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PackRefusedError, packBundle, runPack, scanSecrets } from '../../plugin/pack/index.js';
-import { literalCredential } from '../../plugin/pack/header-credential.js';
+import { literalCredential } from '../../plugin/validate/header-credential.js';
 import { capture, copyPluginTree, editJson, FAKE_CLASSIC_KEY, FAKE_JWT, removeAll, tempDir } from './tree.js';
 
 const dirs: string[] = [];

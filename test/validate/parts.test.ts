@@ -3,7 +3,7 @@ import type { Problem } from '../../plugin/declarations/problem.js';
 import type { Flow } from '../../plugin/generated/flow.js';
 import { analyzeExpression } from '../../plugin/validate/expression.js';
 import { availableNames, reachableNodes } from '../../plugin/validate/flow-graph.js';
-import { nearest } from '../../plugin/validate/nearest.js';
+import { nearest } from '../../plugin/nearest.js';
 import { isPlainPath } from '../../plugin/validate/plugin-data.js';
 import { checkSchema } from '../../plugin/validate/schema.js';
 import { sortProblems } from '../../plugin/validate/sort.js';

@@ -160,7 +160,7 @@ describe('runServe', () => {
     const err = capture();
     try {
       expect(await runServe({ port }, { stdout: capture().stream, stderr: err.stream, stop: Promise.resolve() })).toBe(2);
-      expect(err.text()).toBe(`mailerlite-steps serve: port ${port} on 127.0.0.1 is in use: pick another with --port (0 picks a free one)\n`);
+      expect(err.text()).toBe(`mailerlite-steps: port ${port} on 127.0.0.1 is in use: pick another with --port (0 picks a free one)\n`);
     } finally {
       blocker.close();
     }
@@ -169,6 +169,6 @@ describe('runServe', () => {
   it('exits 2 for --target live without a key', async () => {
     const err = capture();
     expect(await runServe({ port: 0, target: 'live', env: {} }, { stdout: capture().stream, stderr: err.stream, stop: Promise.resolve() })).toBe(2);
-    expect(err.text()).toMatch(/^mailerlite-steps serve: --target live needs the API key in MAILERLITE_API_KEY/);
+    expect(err.text()).toMatch(/^mailerlite-steps: --target live needs the API key in MAILERLITE_API_KEY/);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { UsageError } from '../../errors.js';
 import { packageRoot } from '../../paths.js';
 import { reportError, EXIT } from './failure.js';
@@ -12,20 +12,24 @@ function version(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** `--target sim|live`, shared by the commands that send. */
+const targetOption = () => new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live'] as const).default('sim' as const);
+
 /** Adds the flags shared by the commands that render templates. */
-function withInputFlags(command: Command): Command {
+function withInputFlags<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
   return command
-    .option('--var <name=value>', 'a conversation variable (repeatable)', collect, [])
+    .option('--var <name=value>', 'a conversation variable (repeatable)', collect, [] as string[])
     .option('--settings <file>', 'a JSON file of plugin settings, e.g. {"group_id": "123456789"}')
-    .option('--set <name=value>', 'one plugin setting (repeatable; wins over --settings)', collect, []);
+    .option('--set <name=value>', 'one plugin setting (repeatable; wins over --settings)', collect, [] as string[]);
 }
 
 /** Adds the flags that pick where requests go. */
-function withTargetFlags(command: Command): Command {
+function withTargetFlags<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
   return command
-    .addOption(new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live']).default('sim'))
+    .addOption(targetOption())
     .option('--base-url <url>', 'a simulator already running (mailerlite-steps sim), e.g. http://127.0.0.1:9090')
-    .addOption(new Option('--api <version>', 'MailerLite version for flows (default: the api_version setting, else new)').choices(['new', 'classic']));
+    .addOption(new Option('--api <version>', 'MailerLite version for flows (default: the api_version setting, else new)').choices(['new', 'classic'] as const))
+    .option('--seed <file>', 'seed file for the embedded simulator (see docs/simulator.md)');
 }
 
 function example(lines: string): string {
@@ -36,7 +40,7 @@ function example(lines: string): string {
  * Builds the `mailerlite-steps` command line. Each command's code is imported only when
  * it runs, so `preview` never loads the simulator, the web server or the sync code.
  */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io, setExit: (code: number) => void) {
   const program = new Command('mailerlite-steps')
     .description('MailerLite steps and flows for WhatsApp bot builders. New here? Run: mailerlite-steps demo')
     .version(version())
@@ -51,23 +55,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', example('  $ mailerlite-steps demo'))
     .action(act(async () => (await import('./commands/demo.js')).runDemo(io)));
 
-  withInputFlags(program.command('preview <template>'))
+  withInputFlags(program.command('preview').argument('<template>'))
     .description('show the exact request a step template would send, without sending it')
-    .addOption(new Option('--format <format>', 'http: raw request; curl: a command safe to paste; json: the request object').choices(['http', 'curl', 'json']).default('http'))
+    .addOption(new Option('--format <format>', 'http: raw request; curl: a command safe to paste; json: the request object').choices(['http', 'curl', 'json'] as const).default('http' as const))
     .option('--base-url <url>', 'show the request as sent to this origin instead of MailerLite')
     .addHelpText('after', example('  $ mailerlite-steps preview mailerlite.subscriber.upsert --var customer_email=priya@example.com \\\n      --var "customer_name=Priya Sharma" --set group_id=123456789 --format curl'))
-    .action(act(async (id: string, options) => (await import('./commands/preview.js')).runPreview(id, options, io)));
+    .action(act(async (id, options) => (await import('./commands/preview.js')).runPreview(id, options, io)));
 
-  withTargetFlags(withInputFlags(program.command('run <id>')))
-    .description('run a step template or a flow and show request, status, outputs, outcome and replies')
-    .option('--seed <file>', 'seed file for the embedded simulator (see docs/simulator.md)')
+  withTargetFlags(withInputFlags(program.command('run').argument('<id>')))
+    .description('run a step template or a flow (by id or trigger word, e.g. JOIN) and show request, status, outputs, outcome and replies')
     .option('--json', 'print exactly the StepResult or FlowResult as JSON, nothing else on stdout', false)
-    .addHelpText('after', example('  $ mailerlite-steps run whatsapp.join --var customer_email=priya@example.com --var "customer_name=Priya Sharma"\n  $ mailerlite-steps run mailerlite.subscriber.lookup --var customer_email=priya@example.com --json'))
-    .action(act(async (id: string, options) => (await import('./commands/run.js')).runRun(id, options, io)));
+    .addHelpText('after', example('  $ mailerlite-steps run whatsapp.join --var customer_email=priya@example.com --var "customer_name=Priya Sharma"\n  $ mailerlite-steps run JOIN --var customer_email=priya@example.com\n  $ mailerlite-steps run mailerlite.subscriber.lookup --var customer_email=priya@example.com --json'))
+    .action(act(async (id, options) => (await import('./commands/run.js')).runRun(id, options, io)));
 
   withTargetFlags(withInputFlags(program.command('chat')))
     .description('talk to the flows in the terminal: type JOIN, STOP, PRECHECK or SETUP; works with piped input too')
-    .option('--seed <file>', 'seed file for the embedded simulator (see docs/simulator.md)')
     .addHelpText('after', example("  $ mailerlite-steps chat\n  $ printf 'JOIN\\npriya@example.com\\nPriya Sharma\\n' | mailerlite-steps chat"))
     .action(act(async (options) => (await import('./commands/chat.js')).runChat(options, io)));
 
@@ -76,14 +78,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('list the step templates and flows in the manifest with their inputs and outcomes')
     .option('--json', 'machine-readable', false)
     .addHelpText('after', example('  $ mailerlite-steps list'))
-    .action(act(async (options: { json: boolean }) => (await import('./commands/list.js')).runList(options, io)));
+    .action(act(async (options) => (await import('./commands/list.js')).runList(options, io)));
 
   program
-    .command('validate [dir]')
-    .description('check the manifest, templates and flows: JSON Schemas, then named rules; exit 1 on problems')
+    .command('validate')
+    .argument('[dir]')
+    .description('check the manifest, templates and flows: JSON Schemas, named rules and a scan for keys; exit 1 on problems')
     .option('--json', 'print the result as JSON', false)
     .addHelpText('after', example('  $ mailerlite-steps validate\n  $ mailerlite-steps validate path/to/plugin --json'))
-    .action(act(async (dir: string | undefined, options: { json: boolean }) => (await import('../../validate/command.js')).runValidate(dir ?? packageRoot(), options, io)));
+    .action(act(async (dir, options) => (await import('../../validate/command.js')).runValidate(dir ?? packageRoot(), { ...options, env: io.env }, io)));
 
   program
     .command('sim')
@@ -91,7 +94,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--port <port>', 'port to listen on', '9090')
     .option('--seed <file>', 'seed file (see docs/simulator.md)')
     .option('--key <key>', 'API key the new-API account accepts')
-    .option('--classic-key <key>', 'API key the classic account accepts')
+    .option('--classic-key <key>', 'API key the classic account accepts (must differ from --key)')
     .option('--minute-ms <ms>', 'how long a rate-limit minute lasts, in milliseconds', '60000')
     .addHelpText('after', example('  $ mailerlite-steps sim --port 9090\n  $ mailerlite-steps run whatsapp.join --base-url http://127.0.0.1:9090 --var customer_email=priya@example.com'))
     .action(act(async (options) => (await import('./commands/sim.js')).runSim(options, io)));
@@ -100,15 +103,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('serve')
     .description('serve the web harness on 127.0.0.1: preview requests as you type, send them, play flows as a chat')
     .option('--port <port>', 'port to listen on', '8787')
-    .addOption(new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live']).default('sim'))
+    .addOption(targetOption())
     .option('--base-url <url>', 'a simulator already running, e.g. http://127.0.0.1:9090')
     .option('--settings <file>', 'a JSON file of plugin settings')
-    .option('--set <name=value>', 'one plugin setting (repeatable)', collect, [])
+    .option('--set <name=value>', 'one plugin setting (repeatable)', collect, [] as string[])
     .addHelpText('after', example('  $ mailerlite-steps serve            # then open http://127.0.0.1:8787/'))
     .action(
-      act(async (options: { port: string; target: 'sim' | 'live'; baseUrl?: string; settings?: string; set: string[] }) => {
-        const port = Number(options.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${options.port}: expected a port number such as 8787`);
+      act(async (options) => {
+        const { parsePort } = await import('../port.js');
+        const port = parsePort(options.port);
         const { readSettings } = await import('../settings.js');
         const { runServe } = await import('../web/serve.js');
         const settings = readSettings(options.settings, options.set);
@@ -117,20 +120,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   program
-    .command('sync <file>')
+    .command('sync')
+    .argument('<file>')
     .description('bring existing opt-ins (CSV or JSON Lines) into the MailerLite group through POST /batch, paced by the rate limits, resumable')
     .requiredOption('--group <id|name>', 'the group: its id, or its exact name')
-    .addOption(new Option('--api <version>', 'MailerLite version').choices(['new', 'classic']).default('new'))
-    .addOption(new Option('--target <target>', 'sim: the embedded simulator; live: MailerLite with MAILERLITE_API_KEY').choices(['sim', 'live']).default('sim'))
+    .addOption(new Option('--api <version>', 'MailerLite version').choices(['new', 'classic'] as const).default('new' as const))
+    .addOption(targetOption())
     .option('--base-url <url>', 'a simulator already running, e.g. http://127.0.0.1:9090')
     .option('--minute-ms <ms>', 'length of a rate-limit minute, for a simulator started with --minute-ms')
     .option('--dry-run', 'print the plan (requests, batches, estimated time) without sending', false)
     .option('--journal <file>', 'journal to write as it goes, or to resume (default: next to the input)')
     .option('--report <file>', 'write a JSON report: counts and every non-success with its line and reason')
-    .option('--map <column=field>', 'read another column as email, name, phone or opted_in_at (repeatable)', collect, [])
+    .option('--map <column=field>', 'read another column as email, name, phone or opted_in_at (repeatable)', collect, [] as string[])
     .addHelpText('after', example('  $ mailerlite-steps sync optins.csv --group "WhatsApp Opt-Ins" --dry-run\n  $ mailerlite-steps sync optins.csv --group 123456789 --report report.json\n  $ mailerlite-steps sync export.csv --group 123456789 --map "E-mail=email" --map "WhatsApp=phone"'))
     .action(
-      act(async (file: string, options: { group: string; api: 'new' | 'classic'; target: 'sim' | 'live'; baseUrl?: string; minuteMs?: string; dryRun: boolean; journal?: string; report?: string; map: string[] }) => {
+      act(async (file, options) => {
         const windowMs = options.minuteMs === undefined ? undefined : Number(options.minuteMs);
         if (windowMs !== undefined && (!Number.isInteger(windowMs) || windowMs < 1)) throw new UsageError(`--minute-ms ${options.minuteMs}: expected a whole number of milliseconds such as 60000`);
         const { runSync } = await import('../../sync/index.js');
@@ -158,18 +162,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('write one installable bundle (<id>-<version>.plugin.json): manifest, templates and flows inlined, a sha256 per entry')
     .option('--out <dir>', 'folder to write the bundle to', 'dist')
     .addHelpText('after', example('  $ mailerlite-steps pack --out dist/'))
-    .action(act(async (options: { out: string }) => (await import('../../pack/command.js')).runPack(options, { ...io, env: io.env })));
+    .action(act(async (options) => (await import('../../pack/command.js')).runPack(options, { ...io, env: io.env })));
 
   program
-    .command('export [ids...]')
+    .command('export')
+    .argument('[ids...]')
     .description("write steps and flows as the fields of the builder's External API Request form (JSON and a Markdown page)")
     .option('--all', 'export every template and flow', false)
     .option('--for <form>', 'the builder form to fill: external-api-request')
     .option('--out <dir>', 'folder to write to', 'mailerlite-steps-export')
-    .addOption(new Option('--api <version>', 'which version of a flow').choices(['new', 'classic']))
-    .option('--set <name=value>', 'a setting value to write in place of its {{placeholder}} (repeatable)', collect, [])
+    .addOption(new Option('--api <version>', 'which version of a flow').choices(['new', 'classic'] as const))
+    .option('--set <name=value>', 'a setting value to write in place of its {{placeholder}} (repeatable)', collect, [] as string[])
     .addHelpText('after', example('  $ mailerlite-steps export whatsapp.join --for external-api-request --out export/\n  $ mailerlite-steps export --all --for external-api-request --set group_id=123456789'))
-    .action(act(async (ids: string[], options) => (await import('../../export/command.js')).runExport(ids, options, io)));
+    .action(act(async (ids, options) => (await import('../../export/command.js')).runExport(ids, options, io)));
 
   return program;
 }

@@ -39,10 +39,10 @@ export async function runServe(options: WebServerOptions, io: ServeIo): Promise<
     web = await startWebServer({ ...options, log: options.log ?? ((line) => io.stderr.write(line + '\n')) });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`mailerlite-steps serve: ${error.message}\n`);
+      io.stderr.write(`mailerlite-steps: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`mailerlite-steps serve: ${error instanceof MailerliteStepsError || error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`mailerlite-steps: ${error instanceof MailerliteStepsError || error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   io.stdout.write(`mailerlite-steps: web harness at ${web.url}\n  sends to: ${web.description}\n`);

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../../catalog.js';
-import { UsageError } from '../../errors.js';
 import type { JsonValue } from '../../json.js';
+import { listenProblem, parsePort } from '../port.js';
 import { createSession } from '../session.js';
 import { openTarget, type TargetKind } from '../../target.js';
 import { createHandler } from './handler.js';
@@ -42,9 +42,7 @@ function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on 127.0.0.1 is in use: pick another with --port (0 picks a free one)`));
-      else if (error.code === 'EACCES') reject(new UsageError(`port ${port} needs privileges: pick one above 1023 with --port`));
-      else reject(error);
+      reject(listenProblem(error, port) ?? error);
     };
     const onListening = () => {
       server.off('error', onError);
@@ -67,8 +65,7 @@ function listen(server: Server, port: number): Promise<number> {
  * await web.close()
  */
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
-  const port = options.port ?? DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${port}: expected a whole number from 0 to 65535, e.g. --port 8787`);
+  const port = parsePort(options.port ?? DEFAULT_PORT);
   const target = await openTarget({
     ...(options.target ? { target: options.target } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),

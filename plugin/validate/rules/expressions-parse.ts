@@ -4,7 +4,7 @@ import { pointer } from '../../declarations/problem.js';
 import type { Manifest } from '../../generated/manifest.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { analyzeExpression } from '../expression.js';
-import { didYouMean } from '../nearest.js';
+import { didYouMean } from '../../nearest.js';
 import type { Rule } from '../plugin-data.js';
 
 const OUTPUT_VARIABLES = ['status', 'headers', 'inputs', 'settings'];

@@ -1,5 +1,5 @@
 import type { Problem } from '../../declarations/problem.js';
-import { didYouMean, nearest } from '../nearest.js';
+import { didYouMean, nearest } from '../../nearest.js';
 import { isPlainPath, type Rule } from '../plugin-data.js';
 
 const FOLDERS = { templates: 'templates/steps/', flows: 'templates/flows/' } as const;

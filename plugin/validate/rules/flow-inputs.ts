@@ -3,7 +3,7 @@ import { pointer } from '../../declarations/problem.js';
 import type { FlowNode } from '../../generated/flow.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { availableNames, templatesById } from '../flow-graph.js';
-import { didYouMean } from '../nearest.js';
+import { didYouMean } from '../../nearest.js';
 import type { Rule } from '../plugin-data.js';
 
 /**

@@ -4,7 +4,7 @@ import { pointer } from '../../declarations/problem.js';
 import type { Flow, StepNode } from '../../generated/flow.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { nodeEdges, reachableNodes, stepOutcomes, templatesById } from '../flow-graph.js';
-import { didYouMean } from '../nearest.js';
+import { didYouMean } from '../../nearest.js';
 import type { PluginData, Rule } from '../plugin-data.js';
 
 /**

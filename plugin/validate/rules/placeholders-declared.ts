@@ -5,7 +5,7 @@ import type { Manifest } from '../../generated/manifest.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { HELPER_NAMES } from '../../template/index.js';
 import { templatesById } from '../flow-graph.js';
-import { didYouMean } from '../nearest.js';
+import { didYouMean } from '../../nearest.js';
 import { pathSegments, readPlaceholders } from '../placeholders.js';
 import type { PluginData, Rule } from '../plugin-data.js';
 import { flowTexts, requestTexts, type TemplateText } from '../texts.js';

@@ -3,11 +3,12 @@ import { loadCatalog } from '../../../catalog.js';
 import type { JsonValue } from '../../../json.js';
 import { parseAssignments } from '../../../assignments.js';
 import { palette } from '../../format/color.js';
+import { targetSecrets } from '../../redact.js';
 import { createSession } from '../../session.js';
 import { readSettings } from '../../settings.js';
 import { openTarget } from '../../../target.js';
 import { EXIT } from '../failure.js';
-import { writeLines, type Io } from '../io.js';
+import { redactedIo, writeLines, type Io } from '../io.js';
 import { lineReader } from '../lines.js';
 import { endedInFallback, parseTargetFlags, type RunOptions } from './run.js';
 
@@ -28,6 +29,8 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
   const flows = catalog.flows.filter((f) => f.api === chosenApi);
   const seed = options.seed ? (await import('../../../simulator/index.js')).loadSeedFile(options.seed) : undefined;
   const target = await openTarget({ target: kind, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(seed ? { seed } : {}), env: io.env });
+  // Everything printed from here on has the key redacted, even what a server echoes back.
+  io = redactedIo(io, targetSecrets(target));
   const session = createSession({ catalog, settings, api: chosenApi, target });
   const out = palette(io.stdout, io.env);
   const err = palette(io.stderr, io.env);

@@ -1,9 +1,9 @@
+import { checkNames, parseAssignments } from '../../../assignments.js';
 import { loadCatalog } from '../../../catalog.js';
-import { UsageError } from '../../../errors.js';
-import { parseAssignments } from '../../../assignments.js';
+import { parseBaseUrl } from '../../../target.js';
 import { resolveId } from '../../resolve.js';
 import { createSession } from '../../session.js';
-import { readSettings } from '../../settings.js';
+import { checkSettingNames, readSettings } from '../../settings.js';
 import { formatCurl, formatHttp } from '../../format/request.js';
 import { EXIT } from '../failure.js';
 import { writeLines, type Io } from '../io.js';
@@ -13,7 +13,7 @@ export interface PreviewOptions {
   var: string[];
   settings?: string;
   set: string[];
-  format: string;
+  format: 'http' | 'curl' | 'json';
   baseUrl?: string;
 }
 
@@ -22,15 +22,15 @@ export interface PreviewOptions {
  * simulator, web server or sync code (cold start matters).
  */
 export async function runPreview(id: string, options: PreviewOptions, io: Io): Promise<number> {
-  if (!['http', 'curl', 'json'].includes(options.format)) {
-    throw new UsageError(`--format ${options.format}: expected http, curl or json`);
-  }
   const catalog = loadCatalog();
   const settings = readSettings(options.settings, options.set);
+  checkSettingNames(catalog, settings);
   const resolved = resolveId(catalog, id, 'new', 'template');
-  if (resolved.kind !== 'template') throw new UsageError(`${id} is a flow; preview shows one step template`);
+  if (resolved.kind !== 'template') throw new Error('resolveId returned a flow for a template-only lookup');
   const template = resolved.template;
   const vars = parseAssignments(options.var, '--var');
+  checkNames(Object.keys(vars), Object.keys(template.inputs), { noun: 'input', known: `${template.id} takes` });
+  const baseUrl = options.baseUrl === undefined ? undefined : parseBaseUrl(options.baseUrl);
   if (settings.group_id === undefined) {
     settings.group_id = String(catalog.manifest.settings.group_id?.example ?? '');
     if (JSON.stringify(template.request).includes('settings.group_id')) {
@@ -38,7 +38,7 @@ export async function runPreview(id: string, options: PreviewOptions, io: Io): P
     }
   }
   const session = createSession({ catalog, settings, target: undefined });
-  const preview = session.preview(template, vars, options.baseUrl);
+  const preview = session.preview(template, vars, baseUrl);
   if (!preview.ok) {
     writeLines(io.stderr, [`${template.id}: invalid input, the step would end in invalid_input without a request:`, ...preview.invalid.map((i) => `  ${i.name}: ${i.message}`)]);
     return EXIT.usage;
