@@ -23,7 +23,8 @@ export type { PluginBundle, ManifestEntry, TemplateEntry, FlowEntry } from './ge
 
 // Running steps and flows
 export { buildRequest, type BuiltRequest, type OutgoingRequest, type ShownRequest, type RenderContext } from './request/index.js';
-export { runStep, prepareStep, type StepEnvironment, type PreparedStep } from './step/run.js';
+export { runStep, type StepEnvironment } from './step/run.js';
+export { prepareStep, type PreparedStep } from './step/prepare.js';
 export type { StepResult, StepError } from './step/result.js';
 export { runFlow, type FlowEnvironment, type FlowResult, type FlowEnd, type FlowVisit } from './flow/index.js';
 

@@ -3,13 +3,13 @@ import { loadCatalog } from '../catalog.js';
 import { MissingInputError, UsageError } from '../errors.js';
 import type { Flow } from '../generated/flow.js';
 import type { StepTemplate } from '../generated/step-template.js';
-import { runFlow, type Question } from '../flow/run.js';
+import type { Question } from '../flow/run.js';
 import type { FlowResult, FlowVisit } from '../flow/result.js';
 import type { JsonValue } from '../json.js';
 import type { ShownRequest } from '../request/build.js';
 import { checkInputs } from '../step/inputs.js';
 import type { StepResult } from '../step/result.js';
-import { prepareStep, runStep } from '../step/run.js';
+import { prepareStep } from '../step/prepare.js';
 import type { Target } from '../target.js';
 
 /** Group ids of the simulator's default seed, used when no group_id setting is given. */
@@ -89,6 +89,8 @@ export function createSession(options: SessionOptions) {
     },
     /** Runs one step against the target. */
     async runTemplate(template: StepTemplate, vars: Record<string, JsonValue>): Promise<StepResult> {
+      // Loaded when first run: a preview needs none of the sending side.
+      const { runStep } = await import('../step/run.js');
       return runStep(template, vars, environment(template.api));
     },
     /** Runs a flow against the target. */
@@ -97,6 +99,7 @@ export function createSession(options: SessionOptions) {
       vars: Record<string, JsonValue>,
       hooks: { answer?: (q: Question) => Promise<string | undefined>; onVisit?: (visit: FlowVisit, so: Pick<FlowResult, 'steps' | 'replies'>) => void } = {},
     ): Promise<FlowResult> {
+      const { runFlow } = await import('../flow/run.js');
       return runFlow(flow, vars, { ...environment(flow.api), template: (id) => catalog.template(id), ...hooks });
     },
   };

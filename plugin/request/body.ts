@@ -1,4 +1,4 @@
-import type { JsonValue } from '../json.js';
+import { setOwn, type JsonValue } from '../json.js';
 import { renderText } from '../template/compile.js';
 import { isBlank } from '../template/helpers.js';
 import { hasPlaceholders, soleVariable } from '../template/tokenize.js';
@@ -38,8 +38,7 @@ function buildNode(node: JsonValue, context: RenderContext): Built {
     const keys = Object.keys(node);
     for (const key of keys) {
       const value = buildNode(node[key]!, context);
-      // defineProperty: a literal "__proto__" key stays a key (assignment would set the prototype).
-      if (value !== DROP) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      if (value !== DROP) setOwn(out, key, value);
     }
     // An object emptied by drops is dropped; one written empty stays.
     return Object.keys(out).length === 0 && keys.length > 0 ? DROP : out;

@@ -1,6 +1,6 @@
 import type { OutputMapping } from '../generated/step-template.js';
 import type { ResponseRecord } from '../http/response.js';
-import type { JsonValue } from '../json.js';
+import { setOwn, type JsonValue } from '../json.js';
 import { evaluator } from './jmespath.js';
 
 /** The values a step wrote, by output name. */
@@ -25,7 +25,7 @@ export function mapOutputs(
   const evaluate = response ? evaluator(response.json ? response.body : null, { status: response.status, headers: response.headers, inputs, settings }) : () => null;
   for (const [name, { expression }] of Object.entries(outputs)) {
     const value = evaluate(expression);
-    Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(values, name, value);
   }
   return values;
 }

@@ -1,5 +1,5 @@
 import type { VariableDeclaration } from '../generated/step-template.js';
-import type { JsonValue } from '../json.js';
+import { setOwn, type JsonValue } from '../json.js';
 import { MissingInputError } from '../errors.js';
 import { isBlank } from '../template/helpers.js';
 import { coerce } from './coerce.js';
@@ -35,7 +35,7 @@ export function checkInputs(template: string, declared: Record<string, VariableD
     const raw = isBlank(given[name]) ? decl.default : given[name];
     if (raw === undefined || isBlank(raw)) continue;
     const checked = coerce(decl, raw);
-    if (checked.ok) Object.defineProperty(values, name, { value: checked.value, enumerable: true, writable: true, configurable: true });
+    if (checked.ok) setOwn(values, name, checked.value);
     else invalid.push({ name, message: checked.message });
   }
   return invalid.length > 0 ? { ok: false, invalid } : { ok: true, values };

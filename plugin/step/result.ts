@@ -1,5 +1,5 @@
 import type { ResponseRecord } from '../http/response.js';
-import type { JsonValue } from '../json.js';
+import { setOwn, type JsonValue } from '../json.js';
 import type { ShownRequest } from '../request/build.js';
 import type { Outputs } from '../response/map.js';
 
@@ -46,7 +46,7 @@ export interface StepResult {
 export function definedOnly(values: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined) setOwn(out, key, value);
   }
   return out;
 }

@@ -1,12 +1,13 @@
 import type { StepTemplate } from '../generated/step-template.js';
 import { send, type FetchLike } from '../http/send.js';
 import type { JsonValue } from '../json.js';
-import { buildRequest, type BuiltRequest } from '../request/build.js';
-import { renderContext } from '../request/context.js';
 import { decide } from '../response/decide.js';
 import { mapOutputs } from '../response/map.js';
-import { checkInputs, type Variables } from './inputs.js';
+import type { Variables } from './inputs.js';
+import { prepareStep } from './prepare.js';
 import { definedOnly, type StepResult } from './result.js';
+
+export { prepareStep, type PreparedStep } from './prepare.js';
 
 /** Where and how steps run: settings, secrets and the injected transport. */
 export interface StepEnvironment {
@@ -17,28 +18,6 @@ export interface StepEnvironment {
   baseUrl?: string;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-}
-
-/** A step checked and rendered, ready to send (or stopped by invalid input). */
-export type PreparedStep =
-  | { ok: true; built: Extract<BuiltRequest, { ok: true }>; inputs: Record<string, JsonValue> }
-  | { ok: false; invalid: Array<{ name: string; message: string }>; inputs: Record<string, JsonValue> };
-
-/**
- * Checks inputs and renders the request without sending it: what `preview` shows.
- * Throws MissingInputError when required inputs are missing.
- *
- * @example
- * const prepared = prepareStep(lookup, { customer_email: ' Priya@Example.com ' }, { settings, secrets })
- * prepared.ok && prepared.built.shown.url // 'https://connect.mailerlite.com/api/subscribers/priya@example.com'
- */
-export function prepareStep(template: StepTemplate, given: Variables, env: Pick<StepEnvironment, 'settings' | 'secrets' | 'baseUrl'>): PreparedStep {
-  const checked = checkInputs(template.id, template.inputs, given);
-  if (!checked.ok) return { ok: false, invalid: checked.invalid, inputs: definedOnly(given) };
-  const inputs = checked.values;
-  const built = buildRequest(template, renderContext(inputs, env.settings, env.secrets), env.baseUrl);
-  if (!built.ok) return { ok: false, invalid: [{ name: built.invalid.place, message: built.invalid.message }], inputs };
-  return { ok: true, built, inputs };
 }
 
 /**
