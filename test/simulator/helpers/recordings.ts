@@ -8,6 +8,12 @@ export const RECORDED_DIR = new URL('../../fixtures/recorded/', import.meta.url)
 
 /** One recorded request/response pair. */
 export interface Exchange {
+  /** Where it was recorded: the fixture file and, for cassettes, the interaction's index. */
+  source: string;
+  /** The response's `Date` header, in epoch ms (production's clock, to the second). */
+  recordedAt: number;
+  /** `x-ratelimit-remaining` of the answer (production's request counter), when sent. */
+  remaining?: number;
   method: string;
   /** Path and query, e.g. `/api/groups?limit=5&page=1&sort=name`. */
   url: string;
@@ -35,12 +41,15 @@ export function loadTape(file: string): Exchange {
     req: { url: string; method: string; body: string };
     res: { status: number; headers: Record<string, string[]>; body: unknown };
   }>(readFileSync(join(RECORDED_DIR, 'nodejs-sdk-tapes', file), 'utf8'));
+  const headers = lowerHeaders(tape.res.headers);
   return {
+    source: file,
+    ...recordedClock(headers),
     method: tape.req.method,
     url: tape.req.url,
     body: parseJson(Buffer.from(tape.req.body, 'base64').toString('utf8')) ?? undefined,
     status: tape.res.status,
-    headers: lowerHeaders(tape.res.headers),
+    headers,
     response: tape.res.body === '' ? null : tape.res.body,
   };
 }
@@ -53,17 +62,28 @@ export function loadCassette(file: string): Exchange[] {
       response: { status: { code: number }; headers: Record<string, string[]>; body: { string: string } };
     }>;
   };
-  return cassette.interactions.map(({ request, response }) => {
+  return cassette.interactions.map(({ request, response }, index) => {
     const uri = new URL(request.uri);
+    const headers = lowerHeaders(response.headers);
     return {
+      source: `${file}#${index}`,
+      ...recordedClock(headers),
       method: request.method,
       url: uri.pathname + uri.search,
       body: parseJson(request.body) ?? undefined,
       status: response.status.code,
-      headers: lowerHeaders(response.headers),
+      headers,
       response: parseJson(response.body.string) ?? null,
     };
   });
+}
+
+/** When production answered, and its request counter at that moment. */
+function recordedClock(headers: Record<string, string>): { recordedAt: number; remaining?: number } {
+  const recordedAt = Date.parse(headers.date ?? '');
+  if (Number.isNaN(recordedAt)) throw new Error(`recording without a Date header: ${JSON.stringify(headers)}`);
+  const remaining = headers['x-ratelimit-remaining'];
+  return remaining === undefined ? { recordedAt } : { recordedAt, remaining: Number(remaining) };
 }
 
 /** Fixture files in a folder (relative names). */

@@ -3,7 +3,7 @@ type Kind = 'null' | 'string' | 'number' | 'boolean' | 'array' | 'object';
 /** The merged shape of one or more JSON values: kinds seen, object keys, array elements. */
 interface Shape {
   kinds: Set<Kind>;
-  /** Object keys seen, with the shape of their values. */
+  /** Object keys seen (in the order first seen, which is the recorded key order), with the shape of their values. */
   keys: Map<string, Shape>;
   /** Keys present in every object seen. */
   required: Set<string>;
@@ -53,6 +53,9 @@ function check(value: unknown, shape: Shape, at: string, out: string[]): void {
   if (kind === 'object') {
     const obj = value as Record<string, unknown>;
     for (const key of shape.required) if (!(key in obj)) out.push(`${at}/${key}: missing (recorded)`);
+    const ours = Object.keys(obj).filter((key) => shape.keys.has(key));
+    const recorded = [...shape.keys.keys()].filter((key) => key in obj);
+    if (ours.join() !== recorded.join()) out.push(`${at || '/'}: keys in the order ${ours.join(', ')}; recorded ${recorded.join(', ')}`);
     for (const [key, inner] of Object.entries(obj)) {
       const expected = shape.keys.get(key);
       if (!expected) out.push(`${at}/${key}: not in the recording`);
@@ -67,10 +70,10 @@ function check(value: unknown, shape: Shape, at: string, out: string[]): void {
 }
 
 /**
- * Differences in shape between a recorded JSON body and ours: keys and value types,
- * recursively. Values (ids, dates, names) may differ; where the recording has several
- * elements in an array, ours must fit what those elements show (e.g. `ip_address` null in
- * one, a string in another).
+ * Differences in shape between a recorded JSON body and ours: keys, their order and
+ * value types, recursively. Values (ids, dates, names) may differ; where the recording
+ * has several elements in an array, ours must fit what those elements show (e.g.
+ * `ip_address` null in one, a string in another).
  */
 export function shapeDifferences(recorded: unknown, actual: unknown): string[] {
   const out: string[] = [];
