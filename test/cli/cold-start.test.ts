@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { packageRoot } from '../../plugin/paths.js';
+import { describeNeeding } from '../harness/requirement.js';
+import { staleBuild } from '../package/run.js';
 
-const built = existsSync(path.join(packageRoot(), 'dist', 'plugin', 'harness', 'cli', 'main.js'));
+// `npm test` builds before it runs the tests; a dist older than plugin/ would measure old code.
+const missing = await staleBuild(packageRoot());
 const hook = fileURLToPath(new URL('./support/record-loads.mjs', import.meta.url));
 
 function loadedBy(args: string[]): string[] {
@@ -19,7 +22,7 @@ function loadedBy(args: string[]): string[] {
   return readFileSync(file, 'utf8').split('\n').filter((url) => url.includes('/dist/plugin/'));
 }
 
-describe.skipIf(!built)(built ? 'cold start of preview' : 'cold start of preview (skipped: run `npm run build` first)', () => {
+describeNeeding(missing, 'cold start of preview', () => {
   it('loads neither the simulator, the web server nor the sync code', () => {
     const loaded = loadedBy(['preview', 'mailerlite.subscriber.lookup', '--var', 'customer_email=priya@example.com']);
     expect(loaded.some((url) => url.includes('/harness/cli/commands/preview.js'))).toBe(true);

@@ -1,13 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../plugin/harness/web/index.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startWebServer, type TargetView, type WebServer } from '../../plugin/harness/web/index.js';
 import { DEFAULT_SIM_KEYS } from '../../plugin/simulator/types.js';
+import { describeNeeding } from '../harness/requirement.js';
 import { brokenCatalog } from '../web/broken-catalog.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH points elsewhere (another distribution, or a test of the missing case). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -18,14 +22,12 @@ const ARGS = [
   '--no-first-run',
 ];
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '__screenshots__');
-const missing = !existsSync(CHROMIUM);
-const title = missing ? `web harness e2e SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)` : 'web harness in Chromium';
-if (missing) console.warn(title);
+const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`;
 
 const JOINED = 'You are now subscribed, Priya! You will receive our newsletter at priya@example.com.';
 const KEYS = [DEFAULT_SIM_KEYS.new, DEFAULT_SIM_KEYS.classic];
 
-describe.skipIf(missing)(title, () => {
+describeNeeding(missing, 'web harness in Chromium', () => {
   let web: WebServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -239,6 +241,33 @@ describe.skipIf(missing)(title, () => {
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await narrow.screenshot({ path: path.join(SHOTS, 'upsert-sent-360.png'), fullPage: true });
     await narrow.close();
+  });
+
+  it('a page on another origin cannot reset the simulator, not even from a sandboxed frame with a text/plain form', async () => {
+    const origin = new URL(web.url).origin;
+    const post = (route: string, body: unknown) =>
+      fetch(new URL(route, web.url), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+    expect((await post('/api/sim/seed', { scenario: 'priya-subscribed' })).status).toBe(200);
+    const form = `<form method="post" enctype="text/plain" action="${web.url}api/sim/reset"><input name='{"x":"' value='"}'></form><script>document.forms[0].submit()</script>`;
+    const attacker = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>elsewhere</title><iframe sandbox="allow-forms allow-scripts" srcdoc="${form.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`);
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    const p = await context.newPage();
+    try {
+      const refused = p.waitForResponse((r) => r.url().endsWith('/api/sim/reset'));
+      await p.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+      const answer = await refused;
+      expect(answer.status()).toBe(403);
+      expect(answer.request().headers()['origin']).toBe('null');
+      const target = (await (await fetch(new URL('/api/target', web.url))).json()) as TargetView;
+      expect(target.counts?.new.subscribers).toBe(1);
+    } finally {
+      await p.close();
+      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+      await post('/api/sim/reset', {});
+    }
   });
 
   it('never shows the key: not in the HTML, not in any response; nothing loaded from elsewhere', async () => {

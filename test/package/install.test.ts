@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { modified, newestSource, run, type Ran } from './run.js';
+import { skipOrFail } from '../harness/requirement.js';
+import { modified, run, staleBuild, type Ran } from './run.js';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPLY = 'You are now subscribed, Priya! You will receive our newsletter at priya@example.com.';
@@ -14,11 +15,9 @@ afterAll(async () => {
   await Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** Builds dist when it is missing or older than the sources; the reason to skip when it cannot. */
+/** Builds dist when it is missing or older than the sources; the reason it cannot be tested when the build fails. */
 async function ensureBuilt(): Promise<string | undefined> {
-  const built = await modified(path.join(PROJECT, 'dist', 'plugin', 'index.js'));
-  const cli = await modified(path.join(PROJECT, 'dist', 'plugin', 'harness', 'cli', 'main.js'));
-  if (built !== undefined && cli !== undefined && built >= (await newestSource(path.join(PROJECT, 'plugin')))) return undefined;
+  if ((await staleBuild(PROJECT)) === undefined) return undefined;
   const build = await run('npm', ['run', 'build'], PROJECT);
   if (build.code === 0) return undefined;
   // tsc still writes its output on type errors; errors outside plugin/ (e.g. scripts/) do not reach the package.
@@ -38,7 +37,7 @@ describe('the npm package, installed from its tarball', () => {
     'packs, installs into an empty folder, and runs `validate` and `demo` from there',
     async ({ skip }) => {
       const reason = await ensureBuilt();
-      if (reason) skip(reason);
+      if (reason) skipOrFail(skip, reason);
 
       const packDir = await mkdtemp(path.join(tmpdir(), 'mls-pack-'));
       const appDir = await mkdtemp(path.join(tmpdir(), 'mls-app-'));

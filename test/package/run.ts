@@ -55,3 +55,20 @@ export async function modified(file: string): Promise<number | undefined> {
     return undefined;
   }
 }
+
+/**
+ * Why the build in `root/dist` cannot be used: missing, or older than a source under
+ * `plugin/`; undefined when it is current.
+ *
+ * @example
+ * await staleBuild(root) // 'dist/plugin/index.js is missing: run `npm run build`'
+ */
+export async function staleBuild(root: string): Promise<string | undefined> {
+  const files = ['dist/plugin/index.js', 'dist/plugin/harness/cli/main.js'];
+  const times = await Promise.all(files.map((file) => modified(path.join(root, file))));
+  const absent = files.filter((_, i) => times[i] === undefined);
+  if (absent.length > 0) return `${absent.join(' and ')} missing: run \`npm run build\``;
+  const newest = await newestSource(path.join(root, 'plugin'));
+  if (Math.min(...times.map((t) => t ?? 0)) < newest) return 'dist/ is older than plugin/: run `npm run build`';
+  return undefined;
+}
