@@ -117,6 +117,20 @@ describe('seeded state', () => {
     expect(sim.state.count('classic').groups).toBe(0);
   });
 
+  it('snapshot() keeps the guide reservation until Priya is created', async () => {
+    const { sim, client } = inProcess();
+    expect(sim.state.snapshot().new?.next_ids?.subscriber_by_email).toEqual({ 'priya@example.com': '987654321' });
+    const copy = createSimulator({ seed: sim.state.snapshot() });
+    const created = await copy.fetch('http://sim.test/api/subscribers', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${copy.keys.new}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'priya@example.com' }),
+    });
+    expect(((await created.json()) as { data: { id: string } }).data.id).toBe('987654321');
+    await client.api('POST', '/subscribers', { email: 'priya@example.com' });
+    expect(sim.state.snapshot().new?.next_ids?.subscriber_by_email).toEqual({});
+  });
+
   it('snapshot() is a seed that recreates the same state', async () => {
     const { sim, client } = inProcess();
     await client.api('POST', '/fields', { name: 'WhatsApp', type: 'text' });
