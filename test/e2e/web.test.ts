@@ -265,7 +265,10 @@ describeNeeding(missing, 'web harness in Chromium', () => {
       expect(target.counts?.new.subscribers).toBe(1);
     } finally {
       await p.close();
-      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        attacker.close(() => resolve());
+        attacker.closeAllConnections();
+      });
       await post('/api/sim/reset', {});
     }
   });
