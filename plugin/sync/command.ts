@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { loadCatalog } from '../catalog.js';
+import { loadCatalog, type ApiVersion } from '../catalog.js';
 import { MailerliteStepsError, UsageError } from '../errors.js';
 import { openTarget } from '../harness/target.js';
-import { resolveGroup } from './group.js';
-import { readJournal, type JournalState } from './journal.js';
-import { loadInput } from './load.js';
-import { checkOptions, parseFieldMap, type SyncOptions } from './options.js';
-import { planSync, strategyFor } from './plan.js';
-import { buildReport, exitCodeOf } from './report.js';
-import { batchRequests } from './requests.js';
 import { executeSync, targetKey } from './execute.js';
+import { resolveGroup } from './group.js';
+import { listenForInterrupt } from './interrupt.js';
+import { readJournal, type JournalState } from './journal.js';
+import { acquireJournalLock } from './lock.js';
+import { checkOptions, parseFieldMap, type FieldMap, type SyncOptions } from './options.js';
+import { planSync, strategyFor } from './plan.js';
+import { exitCodeOf, finishReport, type RunFacts } from './report.js';
+import { ReportWriter } from './report-writer.js';
+import { batchRequests } from './requests.js';
+import { resumeCommand } from './resume-command.js';
+import { Interrupted, scanInput } from './scan.js';
 import { planLines, summaryLines } from './summary.js';
 
 /** The streams a sync writes to: summary on stdout, progress and notes on stderr. */
@@ -24,10 +27,13 @@ export interface SyncIo {
 /**
  * `mailerlite-steps sync <file> --group <id|name>`: brings every contact of a CSV or JSON
  * Lines file into a MailerLite group through `POST /batch`, paced by the rate limits,
- * journaled so a killed run resumes with `--journal FILE`. Exit status: 0 all done
- * (skipped and invalid rows are reported, not failures), 1 some contacts failed for good
- * or were not sent, 2 usage or input errors (bad flags, unreadable file, journal of
- * another file, refused key).
+ * journaled so a killed run resumes with `--journal FILE`. The file is streamed (read
+ * once to plan, once to send, once to report), so memory does not grow with it. One run
+ * at a time holds a journal (`<journal>.lock`). Ctrl-C stops cleanly and prints the
+ * command that resumes. Exit status: 0 all done (skipped and invalid rows are reported,
+ * not failures), 1 some contacts failed for good or were not sent, 2 usage or input
+ * errors (bad flags, unreadable file, journal of another file or held by another run,
+ * refused key), 130 stopped by Ctrl-C.
  *
  * @example
  * const code = await runSync({ file: 'optins.csv', group: 'WhatsApp Opt-Ins', journal: 'optins.journal.jsonl' },
@@ -37,6 +43,10 @@ export async function runSync(options: SyncOptions, io: SyncIo): Promise<number>
   try {
     return await sync(options, io);
   } catch (error) {
+    if (error instanceof Interrupted) {
+      io.stderr.write('sync: stopped (Ctrl-C) before anything was sent\n');
+      return 130;
+    }
     if (!(error instanceof MailerliteStepsError)) throw error;
     io.stderr.write(`mailerlite-steps sync: ${error.message}\n`);
     return 2;
@@ -47,9 +57,89 @@ async function sync(options: SyncOptions, io: SyncIo): Promise<number> {
   const startedAt = new Date();
   checkOptions(options);
   const api = options.api ?? 'new';
-  const input = await loadInput(options.file, parseFieldMap(options.map));
-  const journalFile = options.dryRun ? options.journal : (options.journal ?? defaultJournal(options.file, startedAt));
+  const map = parseFieldMap(options.map);
+  if (options.dryRun) return dryRun(options, io, startedAt);
+  const journalFile = options.journal ?? defaultJournal(options.file, startedAt);
+  if (options.report) await ReportWriter.check(options.report);
+  const lock = acquireJournalLock(journalFile, startedAt);
+  const resume = resumeCommand(options, journalFile);
+  const interrupt = listenForInterrupt(
+    () => io.stderr.write('\nsync: stopping (Ctrl-C): no new batch goes out; waiting for those in flight (Ctrl-C again stops at once)\n'),
+    () => {
+      io.stderr.write(`\nsync: stopped at once; the batches in flight are sent again on resume${resume ? `. Resume with:\n  ${resume}` : ''}\n`);
+      lock.release();
+    },
+  );
+  try {
+    const scan = await scanInput(options.file, map, { interrupted: () => interrupt.signal.aborted });
+    const earlier = existsSync(journalFile) ? await readJournal(journalFile, { repair: true }) : undefined;
+    const { catalog, target, secrets, group } = await connect(options, api, scan.sha256, earlier, journalFile);
+    try {
+      if (interrupt.signal.aborted) throw new Interrupted();
+      const minuteMs = options.windowMs ?? target.simulator?.minuteMs ?? 60_000;
+      const strategy = strategyFor(api);
+      const requests = batchRequests(catalog, strategy, group.id, secrets, target.baseUrl);
+      io.stderr.write(`sync: ${target.description}; journal ${journalFile}${earlier ? ' (resuming)' : ''}\n`);
+      if (earlier && earlier.inFlight.size > 0) {
+        io.stderr.write(`sync: ${earlier.inFlight.size} contacts were in flight when the last run stopped; sending them again (the upsert is idempotent)\n`);
+      }
+      const facts = await executeSync({ options, io, scan, map, api, group, target, requests, strategy, minuteMs, journalFile, earlier, startedAt, stop: interrupt.signal });
+      return await finish(facts, options, io, map, resume);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    interrupt.dispose();
+    lock.release();
+  }
+}
+
+/** `--dry-run`: reads the file and the journal (without taking or repairing it), looks the group up, prints the plan. */
+async function dryRun(options: SyncOptions, io: SyncIo, startedAt: Date): Promise<number> {
+  const api = options.api ?? 'new';
+  const map = parseFieldMap(options.map);
+  if (options.report) await ReportWriter.check(options.report);
+  const scan = await scanInput(options.file, map);
+  const journalFile = options.journal;
   const earlier = journalFile && existsSync(journalFile) ? await readJournal(journalFile) : undefined;
+  const { target, group, lookups } = await connect(options, api, scan.sha256, earlier, journalFile);
+  try {
+    const minuteMs = options.windowMs ?? target.simulator?.minuteMs ?? 60_000;
+    const strategy = strategyFor(api);
+    const settled = earlier?.settled.size ?? 0;
+    const plan = planSync(scan.contacts - settled, strategy, lookups, minuteMs);
+    io.stdout.write([...planLines(scan, plan, strategy, group, settled, minuteMs), '  nothing was sent (--dry-run)'].join('\n') + '\n');
+    if (options.report) {
+      const facts: RunFacts = {
+        scan,
+        api,
+        group,
+        target: target.description,
+        journal: journalFile,
+        startedAt,
+        durationMs: 0,
+        minuteMs,
+        slotMs: 0,
+        outcomes: undefined,
+        earlier: earlier?.settled,
+        settledThisRun: 0,
+        requests: { batches: 0, retriedAttempts: 0, rateLimited: 0 },
+        dryRun: true,
+      };
+      await finishReport(facts, map, options.report);
+    }
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
+
+/**
+ * Opens the target and resolves the group, checking on the way that a journal being
+ * resumed records the same file, API version, target and group.
+ */
+async function connect(options: SyncOptions, api: ApiVersion, sha256: string, earlier: JournalState | undefined, journalFile: string | undefined) {
+  if (earlier) checkJournal(earlier, journalFile!, { sha256, api });
   const catalog = loadCatalog();
   const target = await openTarget({
     ...(options.target ? { target: options.target } : {}),
@@ -58,36 +148,32 @@ async function sync(options: SyncOptions, io: SyncIo): Promise<number> {
     ...(options.env ? { env: options.env } : {}),
   });
   try {
-    if (earlier) checkJournal(earlier, journalFile!, { sha256: input.sha256, api, target: targetKey(target) });
+    if (earlier) checkJournal(earlier, journalFile!, { target: targetKey(target) });
     const secrets = target.secrets(api);
     const { lookups, ...group } = await resolveGroup(options.group, { catalog, api, fetch: target.fetch, secrets, baseUrl: target.baseUrl });
     if (earlier) checkJournal(earlier, journalFile!, { group: group.id });
-    const minuteMs = options.windowMs ?? target.simulator?.minuteMs ?? 60_000;
-    const strategy = strategyFor(api);
-    const requests = batchRequests(catalog, strategy, group.id, secrets, target.baseUrl);
-    const settled = earlier ? input.contacts.filter((c) => earlier.settled.has(c.email)).length : 0;
-    const plan = planSync(input.contacts.length - settled, strategy, lookups, minuteMs);
-    if (options.dryRun) {
-      io.stdout.write([...planLines(input, plan, strategy, group, settled, minuteMs), '  nothing was sent (--dry-run)'].join('\n') + '\n');
-      if (options.report) {
-        const facts = { input, api, group, target: target.description, journal: journalFile, startedAt, durationMs: 0, minuteMs, slotMs: 0 };
-        const empty = { results: new Map(earlier?.settled), fromJournal: settled, settledThisRun: 0, requests: { batches: 0, retriedAttempts: 0, rateLimited: 0 } };
-        await writeReport(options.report, buildReport({ ...facts, ...empty, dryRun: true }));
-      }
-      return 0;
-    }
-    io.stderr.write(`sync: ${target.description}; journal ${journalFile}${earlier ? ' (resuming)' : ''}\n`);
-    if (earlier && earlier.inFlight.size > 0) {
-      io.stderr.write(`sync: ${earlier.inFlight.size} contacts were in flight when the last run stopped; sending them again (the upsert is idempotent)\n`);
-    }
-    const report = await executeSync({ options, io, input, api, group, target, requests, strategy, minuteMs, journalFile: journalFile!, earlier, startedAt });
-    io.stdout.write(summaryLines(report).join('\n') + '\n');
-    if (report.fatal) io.stderr.write(`mailerlite-steps sync: stopped: ${report.fatal}\n`);
-    if (options.report) await writeReport(options.report, report);
-    return exitCodeOf(report);
-  } finally {
+    return { catalog, target, secrets, group, lookups };
+  } catch (error) {
     await target.close();
+    throw error;
   }
+}
+
+/** Writes the report, prints the summary, and says how to resume a run that did not finish. */
+async function finish(facts: RunFacts, options: SyncOptions, io: SyncIo, map: FieldMap, resume: string | undefined): Promise<number> {
+  const summary = await finishReport(facts, map, options.report);
+  io.stdout.write(summaryLines(summary, Boolean(options.report)).join('\n') + '\n');
+  if (facts.fatal) io.stderr.write(`mailerlite-steps sync: stopped: ${facts.fatal}\n`);
+  const code = exitCodeOf(summary.head);
+  if (code !== 0) {
+    const what = facts.interrupted ? 'stopped (Ctrl-C); nothing is lost' : facts.fatal ? 'stopped early; fix that first' : 'some contacts did not go through; a resumed run retries them';
+    io.stderr.write(
+      resume
+        ? `sync: ${what}. Resume with:\n  ${resume}\n`
+        : `sync: ${what}. The embedded simulator's data ends with this process, so this run cannot be resumed: run the sync again\n`,
+    );
+  }
+  return code;
 }
 
 /** A journal resumes only the same input file, API version, target and group. */
@@ -115,12 +201,4 @@ function checkJournal(earlier: JournalState, file: string, now: { sha256?: strin
 function defaultJournal(file: string, at: Date): string {
   const stamp = at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   return `${file}.sync-${stamp}.jsonl`;
-}
-
-async function writeReport(file: string, report: object): Promise<void> {
-  try {
-    await writeFile(file, JSON.stringify(report, null, 2) + '\n');
-  } catch (error) {
-    throw new UsageError(`--report ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
 }

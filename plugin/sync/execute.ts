@@ -2,16 +2,18 @@ import type { ApiVersion } from '../catalog.js';
 import type { Target } from '../harness/target.js';
 import type { SyncIo } from './command.js';
 import { JournalWriter, type JournalState } from './journal.js';
-import type { LoadedInput } from './load.js';
-import type { SyncOptions } from './options.js';
+import type { FieldMap, SyncOptions } from './options.js';
+import { Outcomes } from './outcomes.js';
 import { Pacer, realClock } from './pace.js';
 import type { Strategy } from './plan.js';
 import { createProgress } from './progress.js';
 import type { Pending } from './queue.js';
-import { buildReport, type SyncReport } from './report.js';
+import { reportHead, type RunFacts } from './report.js';
 import type { BatchRequests } from './requests.js';
+import type { InputScan } from './scan.js';
 import { sendAll } from './send-loop.js';
-import type { GroupRef, ItemResult } from './types.js';
+import type { GroupRef } from './types.js';
+import { walkInput } from './walk.js';
 
 /**
  * What a journal records as its target: `live`, the `--base-url` origin, or `sim@<origin>`
@@ -30,7 +32,8 @@ export function targetKey(target: Pick<Target, 'kind' | 'baseUrl'>): string {
 export interface ExecuteInput {
   options: SyncOptions;
   io: SyncIo;
-  input: LoadedInput;
+  scan: InputScan;
+  map: FieldMap;
   api: ApiVersion;
   group: GroupRef;
   target: Target;
@@ -40,41 +43,39 @@ export interface ExecuteInput {
   journalFile: string;
   earlier: JournalState | undefined;
   startedAt: Date;
+  /** Aborted by Ctrl-C: no new batch goes out. */
+  stop?: AbortSignal;
 }
 
 /**
- * Runs the sync: builds each unsettled contact's batch item, journals the start (or the
- * resume), sends everything with progress, journals the end and returns the report
- * (with `fatal` set when the key was refused or the group turned out not to exist).
+ * Runs the sync: reads the file again in line order, building each contact's batch item
+ * as batches need it (contacts with a recorded answer are skipped), journals the start
+ * (or the resume), sends everything with progress, journals the end and returns what
+ * happened (with `fatal` set when the key was refused or the group turned out not to
+ * exist, `interrupted` when Ctrl-C stopped it).
  *
  * @example
- * const report = await executeSync({ options, io, input, api: 'new', group, target, requests, strategy, minuteMs: 60_000, journalFile, earlier: undefined, startedAt: new Date() });
+ * const facts = await executeSync({ options, io, scan, map, api: 'new', group, target, requests, strategy, minuteMs: 60_000, journalFile, earlier: undefined, startedAt: new Date() });
  */
-export async function executeSync(run: ExecuteInput): Promise<SyncReport> {
-  const { options, input, earlier } = run;
-  const results = new Map<string, ItemResult>(earlier?.settled);
-  const pending: Pending[] = [];
-  for (const contact of input.contacts) {
-    if (results.has(contact.email)) continue;
-    const built = run.requests.item(contact);
-    if (built.ok) pending.push({ email: contact.email, item: built.item, attempts: 0, notBefore: 0 });
-    else results.set(contact.email, { email: contact.email, outcome: 'invalid', message: built.message });
-  }
-  const fromJournal = earlier ? input.contacts.filter((c) => earlier.settled.has(c.email)).length : 0;
+export async function executeSync(run: ExecuteInput): Promise<RunFacts> {
+  const { options, scan, earlier } = run;
+  const outcomes = new Outcomes(scan.contacts);
+  const toSend = scan.contacts - (earlier?.settled.size ?? 0);
   const journal = await JournalWriter.open(run.journalFile);
   const at = () => new Date().toISOString();
   try {
     if (earlier) await journal.append({ type: 'resume', at: at() });
-    else await journal.append({ type: 'start', version: 1, file: input.file, sha256: input.sha256, api: run.api, group: run.group.id, target: targetKey(run.target), at: at() });
+    else await journal.append({ type: 'start', version: 1, file: scan.file, sha256: scan.sha256, api: run.api, group: run.group.id, target: targetKey(run.target), at: at() });
     const progress = createProgress({
       stream: run.io.stderr,
       isTTY: run.io.isTTY,
       // One batch is over before a rate or an ETA could mean anything.
-      total: pending.length > run.strategy.contactsPerBatch ? pending.length : 0,
+      total: toSend > run.strategy.contactsPerBatch ? toSend : 0,
       minuteMs: run.minuteMs,
       slotMs: run.minuteMs / run.strategy.requestsPerMinute,
       everyMs: options.progressEveryMs ?? 5000,
     });
+    const pending = pendingContacts(run, outcomes, () => progress.advance(1));
     const pacer = new Pacer(run.strategy.requestsPerMinute, run.minuteMs);
     const started = performance.now();
     const loop = await sendAll({
@@ -91,29 +92,54 @@ export async function executeSync(run: ExecuteInput): Promise<SyncReport> {
       timeoutMs: options.timeoutMs ?? 30_000,
       clock: realClock,
       random: Math.random,
-      onSettled: (settled) => progress.advance(settled.length),
-    }).finally(() => progress.stop());
-    const durationMs = performance.now() - started;
-    for (const [email, result] of loop.results) results.set(email, result);
-    const report = buildReport({
-      input,
+      onSettled: (settled) => {
+        for (const { pending: p, result } of settled) if (result.outcome !== 'retry') outcomes.set(p.index, { ...result, outcome: result.outcome });
+        progress.advance(settled.length);
+      },
+      ...(run.stop ? { stop: run.stop } : {}),
+    }).finally(() => {
+      progress.stop();
+      void pending.return(undefined);
+    });
+    const facts: RunFacts = {
+      scan,
       api: run.api,
       group: run.group,
       target: run.target.description,
       journal: run.journalFile,
       startedAt: run.startedAt,
-      durationMs,
+      durationMs: performance.now() - started,
       minuteMs: run.minuteMs,
       slotMs: run.minuteMs / pacer.rate,
-      results,
-      fromJournal,
-      settledThisRun: loop.results.size,
+      outcomes,
+      earlier: earlier?.settled,
+      settledThisRun: loop.settled,
       requests: { batches: loop.requests, retriedAttempts: loop.retried, rateLimited: pacer.rateLimited },
       ...(loop.fatal ? { fatal: loop.fatal } : {}),
-    });
-    await journal.append({ type: 'end', at: at(), counts: report.counts });
-    return report;
+      ...(loop.stopped ? { interrupted: true } : {}),
+    };
+    await journal.append({ type: 'end', at: at(), counts: { ...reportHead(facts).counts } });
+    return facts;
   } finally {
     await journal.close();
+  }
+}
+
+/**
+ * The contacts still to send, in file order, each with its batch item: those with an
+ * answer in the journal are skipped; one the upsert step refuses (its input checks) gets
+ * the outcome `invalid` at once (`onRefused`).
+ */
+async function* pendingContacts(run: ExecuteInput, outcomes: Outcomes, onRefused: () => void): AsyncGenerator<Pending, void, undefined> {
+  const settled = run.earlier?.settled;
+  for await (const item of walkInput(run.scan, run.map)) {
+    if (item.kind !== 'contact' || settled?.has(item.contact.email)) continue;
+    const built = run.requests.item(item.contact);
+    if (built.ok) {
+      yield { index: item.index, email: item.contact.email, item: built.item, attempts: 0, notBefore: 0 };
+    } else {
+      outcomes.set(item.index, { outcome: 'invalid', message: built.message });
+      onRefused();
+    }
   }
 }

@@ -1,6 +1,8 @@
-import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
-import { SETTLED, type ItemResult } from './types.js';
+import { SETTLED, type FinalOutcome, type ItemResult } from './types.js';
 
 /** The first line: what the journal is about. */
 export interface JournalStart {
@@ -25,11 +27,18 @@ export type JournalLine =
   | { type: 'done'; batch: number; results: ItemResult[]; at: string }
   | { type: 'end'; at: string; counts: Record<string, number> };
 
+/** A recorded final answer for one contact (the email is the key it is filed under). */
+export interface SettledResult {
+  outcome: Exclude<FinalOutcome, 'failed'>;
+  status?: number;
+  message?: string;
+}
+
 /** What an earlier run recorded. */
 export interface JournalState {
   start: JournalStart;
   /** Final answers by email: never sent again. */
-  settled: Map<string, ItemResult>;
+  settled: Map<string, SettledResult>;
   /** Batches sent without a recorded answer (the run stopped while they were in flight). */
   unanswered: number;
   /** Emails in those batches. */
@@ -38,37 +47,79 @@ export interface JournalState {
   lastBatch: number;
 }
 
+/** Answers that carry nothing but their outcome and status share one object, so a million of them cost only their keys. */
+const PLAIN = new Map<string, SettledResult>();
+
+function settledOf(result: ItemResult): SettledResult {
+  const outcome = result.outcome as SettledResult['outcome'];
+  if (result.message === undefined) {
+    const key = `${outcome} ${result.status ?? ''}`;
+    let shared = PLAIN.get(key);
+    if (!shared) PLAIN.set(key, (shared = Object.freeze({ outcome, ...(result.status === undefined ? {} : { status: result.status }) })));
+    return shared;
+  }
+  return { outcome, ...(result.status === undefined ? {} : { status: result.status }), message: result.message };
+}
+
 /**
- * Reads a journal. A last line cut off by a kill is dropped (and cut from the file, so
- * appending starts on a clean line); any other unreadable line is an error with its line.
+ * Reads a journal line by line (a journal of a million contacts is never held as text).
+ * A last line cut off by a kill is dropped; with `repair` (the caller holds the journal's
+ * lock) it is also cut from the file, so appending starts on a clean line. Any other
+ * unreadable line is an error with its line number.
  *
  * @example
- * const state = await readJournal('sync.journal.jsonl'); state.settled.size
+ * const state = await readJournal('sync.journal.jsonl', { repair: true }); state.settled.size
  */
-export async function readJournal(file: string): Promise<JournalState> {
-  const text = await readFile(file, 'utf8');
-  const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-  if (complete.length !== text.length) await truncate(file, Buffer.byteLength(complete));
-  const lines = complete.split('\n').slice(0, -1);
+export async function readJournal(file: string, options: { repair?: boolean } = {}): Promise<JournalState> {
+  const { size } = await stat(file);
+  const cutOff = size > 0 && (await lastByte(file, size)) !== 0x0a;
   let start: JournalStart | undefined;
-  const settled = new Map<string, ItemResult>();
+  const settled = new Map<string, SettledResult>();
   const open = new Map<number, string[]>();
   let lastBatch = 0;
-  lines.forEach((raw, i) => {
-    const line = parseLine(raw, file, i + 1);
-    if (i === 0 && line.type !== 'start') throw new UsageError(`${file}:1: not a sync journal (expected a "start" line first)`);
+  let number = 0;
+  let completeBytes = 0;
+  let pending: string | undefined;
+  const take = (raw: string): void => {
+    number += 1;
+    const line = parseLine(raw, file, number);
+    if (number === 1 && line.type !== 'start') throw new UsageError(`${file}:1: not a sync journal (expected a "start" line first)`);
     if (line.type === 'start') start = line;
     else if (line.type === 'sent') {
       open.set(line.batch, line.emails);
       lastBatch = Math.max(lastBatch, line.batch);
     } else if (line.type === 'done') {
       open.delete(line.batch);
-      for (const result of line.results) if (SETTLED.has(result.outcome)) settled.set(result.email, result);
+      for (const result of line.results) if (SETTLED.has(result.outcome)) settled.set(result.email, settledOf(result));
     }
-  });
+  };
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const raw of lines) {
+    // The line before the last is complete; the last is complete only if the file ends in "\n".
+    if (pending !== undefined) {
+      take(pending);
+      completeBytes += Buffer.byteLength(pending) + 1;
+    }
+    pending = raw;
+  }
+  if (pending !== undefined && !cutOff) {
+    take(pending);
+    completeBytes += Buffer.byteLength(pending) + 1;
+  }
+  if (cutOff && options.repair) await truncate(file, completeBytes);
   if (!start) throw new UsageError(`${file}: empty journal; delete it to start a new run`);
   const inFlight = new Set([...open.values()].flat().filter((email) => !settled.has(email)));
   return { start, settled, unanswered: open.size, inFlight, lastBatch };
+}
+
+async function lastByte(file: string, size: number): Promise<number | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return bytesRead === 1 ? buffer[0] : undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseLine(raw: string, file: string, line: number): JournalLine {

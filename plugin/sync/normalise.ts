@@ -1,8 +1,8 @@
 import { checkFormat } from '../step/formats.js';
 import type { Contact, InvalidRow, RawRow } from './types.js';
 
-/** A contact made from one row, or why the row cannot be used. */
-export type Normalised = { ok: true; contact: Contact } | { ok: false; invalid: InvalidRow };
+/** A contact made from one row (with the values left out of it), or why the row cannot be used. */
+export type Normalised = { ok: true; contact: Contact; warnings: string[] } | { ok: false; invalid: InvalidRow };
 
 /**
  * Checks and normalises one row. The email decides: missing or malformed makes the row
@@ -11,29 +11,30 @@ export type Normalised = { ok: true; contact: Contact } | { ok: false; invalid: 
  *
  * @example
  * normaliseRow({ line: 2, values: { email: ' Priya@Example.com ', phone: '+91 98200-00001' } })
- * // { ok: true, contact: { email: 'priya@example.com', phone: '+919820000001', line: 2, lines: [2], warnings: [] } }
+ * // { ok: true, contact: { email: 'priya@example.com', phone: '+919820000001', line: 2 }, warnings: [] }
  */
 export function normaliseRow(row: RawRow): Normalised {
   const raw = row.values.email ?? '';
   if (raw.trim() === '') return { ok: false, invalid: { line: row.line, reason: 'email: missing' } };
   const email = checkFormat('email', raw);
   if (!email.ok) return { ok: false, invalid: { line: row.line, reason: `email: ${email.message}` } };
-  const contact: Contact = { email: email.value, line: row.line, lines: [row.line], warnings: [] };
+  const contact: Contact = { email: email.value, line: row.line };
+  const warnings: string[] = [];
   const name = row.values.name?.trim();
   if (name) contact.name = name;
   const phone = row.values.phone?.trim();
   if (phone) {
     const normal = normalisePhone(phone);
     if (normal) contact.phone = normal;
-    else contact.warnings.push(`phone left out: ${JSON.stringify(phone)} is not an international number (e.g. +919820000001)`);
+    else warnings.push(`phone left out: ${JSON.stringify(phone)} is not an international number (e.g. +919820000001)`);
   }
   const optedIn = row.values.opted_in_at?.trim();
   if (optedIn) {
     const normal = normaliseDateTime(optedIn);
     if (normal) contact.optedInAt = normal;
-    else contact.warnings.push(`opted_in_at left out: ${JSON.stringify(optedIn)} is not a date-time (e.g. 2024-08-13 09:49:51)`);
+    else warnings.push(`opted_in_at left out: ${JSON.stringify(optedIn)} is not a date-time (e.g. 2024-08-13 09:49:51)`);
   }
-  return { ok: true, contact };
+  return { ok: true, contact, warnings };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { JsonObject } from '../json.js';
 
-/** A contact waiting to be sent: its batch item and how often it was tried. */
+/** A contact waiting to be sent: its number, its batch item and how often it was tried. */
 export interface Pending {
+  /** The contact's number in the file (see walkInput). */
+  index: number;
   email: string;
   item: JsonObject;
   attempts: number;
@@ -10,18 +12,35 @@ export interface Pending {
 }
 
 /**
- * Contacts to send: fresh ones in file order, and retried ones that become ready after
- * their backoff. Retried contacts go first, so nothing waits behind the whole file.
+ * Contacts to send: fresh ones pulled from the file as batches need them, and retried ones
+ * that become ready after their backoff. Retried contacts go first, so nothing waits
+ * behind the whole file. Only a few batches' worth of fresh contacts is held at a time.
  *
  * @example
- * const queue = new SendQueue([{ email: 'p@x.com', item, attempts: 0, notBefore: 0 }]);
- * queue.take(49, performance.now()) // [the pending contact]
+ * const queue = new SendQueue(pendingContacts());
+ * await queue.fill(49);
+ * queue.take(49, performance.now()) // up to 49 contacts
  */
 export class SendQueue {
+  private fresh: Pending[] = [];
   private next = 0;
   private retries: Pending[] = [];
+  private done = false;
 
-  constructor(private readonly fresh: Pending[]) {}
+  constructor(private readonly source: AsyncIterator<Pending>) {}
+
+  /** Pulls fresh contacts from the source until `count` wait (or the source ends). */
+  async fill(count: number): Promise<void> {
+    if (this.next > 0) {
+      this.fresh = this.fresh.slice(this.next);
+      this.next = 0;
+    }
+    while (!this.done && this.fresh.length - this.next < count) {
+      const step = await this.source.next();
+      if (step.done) this.done = true;
+      else this.fresh.push(step.value);
+    }
+  }
 
   /** Up to `max` contacts ready at `now`. */
   take(max: number, now: number): Pending[] {
@@ -38,17 +57,20 @@ export class SendQueue {
     this.retries.push(pending);
   }
 
-  /** True when some contact is ready at `now`. */
+  /** True when some contact is ready at `now` (of those pulled so far). */
   ready(now: number): boolean {
     return this.next < this.fresh.length || this.retries.some((p) => p.notBefore <= now);
   }
 
   /** Clock time the first waiting retry becomes ready (undefined when none waits). */
   nextReadyAt(): number | undefined {
-    return this.retries.length === 0 ? undefined : Math.min(...this.retries.map((p) => p.notBefore));
+    let at: number | undefined;
+    for (const p of this.retries) if (at === undefined || p.notBefore < at) at = p.notBefore;
+    return at;
   }
 
+  /** True when the source is used up and nothing waits. */
   get empty(): boolean {
-    return this.next >= this.fresh.length && this.retries.length === 0;
+    return this.done && this.next >= this.fresh.length && this.retries.length === 0;
   }
 }

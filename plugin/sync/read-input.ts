@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { pipeline, Transform } from 'node:stream';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { unreadColumns, type UnreadColumn } from './columns.js';
 import type { FieldMap } from './options.js';
 import { csvRows } from './read-csv.js';
 import { jsonlRows } from './read-jsonl.js';
-import type { ReadRow } from './types.js';
+import type { ContactField, ReadRow } from './types.js';
 
-/** The rows of an input file, streamed, and its SHA-256 once they have all been read. */
+/** The rows of an input file, streamed, and the columns it does not read. */
 export interface InputRows {
   format: 'csv' | 'jsonl';
   rows: AsyncGenerator<ReadRow>;
-  /** Hex SHA-256 of the bytes read; complete after `rows` is exhausted. */
-  sha256(): string;
+  /** Columns (CSV header) or keys (JSON Lines, at most 50 names) no field is read from; complete after `rows`. */
+  unread(): UnreadColumn[];
 }
+
+/** JSON Lines keys kept for the "not read" list: enough to name them, bounded for any file. */
+const MAX_UNREAD_KEYS = 50;
 
 /**
  * `jsonl` for `.jsonl` / `.ndjson` files, else `csv`.
@@ -28,34 +31,53 @@ export function formatOf(file: string): 'csv' | 'jsonl' {
 }
 
 /**
- * Opens an input file for streaming: CSV with a header row, or JSON Lines. The file is
- * read once; its hash (recorded in the journal) is computed on the way.
+ * What identifies a file's content cheaply between two reads: size and modification time.
  *
  * @example
- * const input = await openInput('optins.csv', new Map());
- * for await (const r of input.rows) if (r.kind === 'row') console.log(r.row.values.email);
- * input.sha256();
+ * const before = await fileStamp('optins.csv'); // { size: 1234, mtimeMs: 1736087400000 }
  */
-export async function openInput(file: string, map: FieldMap): Promise<InputRows> {
+export async function fileStamp(file: string): Promise<{ size: number; mtimeMs: number }> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new UsageError(`${file}: not a file; expected a CSV or JSON Lines file of contacts`);
+    return { size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a CSV or JSON Lines file of contacts`);
   }
-  const hash = createHash('sha256');
-  const hashing = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  const stream = pipeline(createReadStream(file), hashing, () => {});
+}
+
+/**
+ * Opens an input file for streaming: CSV with a header row, or JSON Lines. Nothing is
+ * kept but the row being read.
+ *
+ * @example
+ * const input = await openInput('optins.csv', new Map());
+ * for await (const r of input.rows) if (r.kind === 'row') console.log(r.row.values.email);
+ */
+export async function openInput(file: string, map: FieldMap): Promise<InputRows> {
+  await fileStamp(file);
   const format = formatOf(file);
-  const rows = format === 'jsonl' ? jsonlRows(stream, map, file) : csvRows(stream, map, file);
-  let digest: string | undefined;
-  return { format, rows, sha256: () => (digest ??= hash.digest('hex')) };
+  let unread: UnreadColumn[] = [];
+  if (format === 'csv') {
+    const rows = csvRows(file, map, (names, fields) => (unread = unreadColumns(names, fields)));
+    return { format, rows, unread: () => unread };
+  }
+  const read = new Set<ContactField>();
+  const unmapped = new Set<string>();
+  const onKey = (key: string, field: ContactField | undefined): void => {
+    if (field) read.add(field);
+    else if (unmapped.size < MAX_UNREAD_KEYS) unmapped.add(key);
+  };
+  const rows = jsonlRows(createReadStream(file), map, file, onKey);
+  return {
+    format,
+    rows,
+    unread: () => {
+      const fields = [...read];
+      return unreadColumns([...fields, ...unmapped], [...fields, ...[...unmapped].map(() => undefined)]);
+    },
+  };
 }
 
 /**
@@ -66,6 +88,10 @@ export async function openInput(file: string, map: FieldMap): Promise<InputRows>
  */
 export async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   return hash.digest('hex');
 }

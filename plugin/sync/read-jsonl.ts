@@ -8,19 +8,20 @@ import type { ContactField, ReadRow } from './types.js';
 /**
  * Streams the rows of a JSON Lines file: one object per line, keys as in CSV headers
  * (`email`, `name`, `phone`, `opted_in_at`, or `--map`ped). A line that is not a JSON
- * object is an invalid row, not the end of the read.
+ * object is an invalid row, not the end of the read. `onKey` sees every key of every
+ * object with the field it means (none for keys sync does not read).
  *
  * @example
  * for await (const r of jsonlRows(createReadStream('optins.jsonl'), new Map(), 'optins.jsonl')) console.log(r)
  */
-export async function* jsonlRows(input: Readable, map: FieldMap, file: string): AsyncGenerator<ReadRow> {
+export async function* jsonlRows(input: Readable, map: FieldMap, file: string, onKey?: (key: string, field: ContactField | undefined) => void): AsyncGenerator<ReadRow> {
   let line = 0;
   try {
     for await (const rawText of lines(input)) {
       line += 1;
       const text = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
       if (text.trim() === '') continue;
-      yield readLine(text, line, map);
+      yield readLine(text, line, map, onKey);
     }
   } catch (error) {
     throw new UsageError(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
@@ -40,7 +41,7 @@ async function* lines(input: Readable): AsyncGenerator<string> {
   if (rest !== '') yield rest;
 }
 
-function readLine(text: string, line: number, map: FieldMap): ReadRow {
+function readLine(text: string, line: number, map: FieldMap, onKey: ((key: string, field: ContactField | undefined) => void) | undefined): ReadRow {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -54,6 +55,7 @@ function readLine(text: string, line: number, map: FieldMap): ReadRow {
   const values: Partial<Record<ContactField, string>> = {};
   for (const [key, value] of Object.entries(parsed)) {
     const field = fieldOf(key, map);
+    onKey?.(key, field);
     if (!field || value === null || value === undefined) continue;
     if (typeof value === 'object') {
       return { kind: 'invalid', invalid: { line, reason: `${key}: expected text, got ${Array.isArray(value) ? 'an array' : 'an object'}` } };

@@ -10,7 +10,8 @@ import type { ItemResult } from './types.js';
 
 /** What the loop needs: the contacts, how to build and pace requests, where to journal. */
 export interface LoopInput {
-  pending: Pending[];
+  /** The contacts to send, pulled as batches need them. */
+  pending: AsyncIterator<Pending>;
   strategy: Strategy;
   requests: BatchRequests;
   fetch: FetchLike;
@@ -24,27 +25,32 @@ export interface LoopInput {
   timeoutMs: number;
   clock: Clock;
   random: () => number;
-  /** Called with each batch's final results (progress). */
-  onSettled(results: ItemResult[]): void;
+  /** Called with the contacts of a batch that got a final result, and those results. */
+  onSettled(settled: Array<{ pending: Pending; result: ItemResult }>): void;
+  /** Aborted to stop the loop (Ctrl-C): no new batch goes out; batches in flight finish. */
+  stop?: AbortSignal;
 }
 
-/** What the loop did. */
+/** What the loop did (the results themselves went to `onSettled`). */
 export interface LoopResult {
-  /** Final results by email: created, updated, cannot_resubscribe, invalid or failed. */
-  results: Map<string, ItemResult>;
+  /** Contacts that got a final result. */
+  settled: number;
   /** Batch requests sent (including retries). */
   requests: number;
   /** Contact attempts that had to be repeated. */
   retried: number;
   /** Set when the key was refused and the run stopped. */
   fatal?: string;
+  /** True when the loop stopped because a stop was asked for. */
+  stopped?: boolean;
 }
 
 /**
  * Sends every pending contact in batches, at most `concurrency` in flight, paced by the
  * pacer. Each batch is journaled as `sent` (before) and `done` (after, with per-item
  * results). Items answered 429/5xx, and whole batches without an answer, go back to the
- * queue with backoff until `maxAttempts`, then count as failed.
+ * queue with backoff until `maxAttempts`, then count as failed. Contacts are pulled from
+ * `pending` a batch at a time, so a file of any size costs the same memory.
  *
  * @example
  * const { results } = await sendAll({ pending, strategy, requests, fetch, pacer, journal, firstBatch: 1, ... });
@@ -52,7 +58,7 @@ export interface LoopResult {
 export async function sendAll(input: LoopInput): Promise<LoopResult> {
   const { strategy, clock } = input;
   const queue = new SendQueue(input.pending);
-  const out: LoopResult = { results: new Map(), requests: 0, retried: 0 };
+  const out: LoopResult = { settled: 0, requests: 0, retried: 0 };
   const inFlight = new Set<Promise<void>>();
   let batchNo = input.firstBatch - 1;
   /** An error that is not MailerLite's (the journal cannot be written): stop, then throw it. */
@@ -84,8 +90,8 @@ export async function sendAll(input: LoopInput): Promise<LoopResult> {
       why ? { email: p.email, outcome: 'failed' as const, status: missing!.status, message: why } : settle(p, resultOf(input, answer, p.email, i)),
     );
     await input.journal?.append({ type: 'done', batch: number, results, at: new Date().toISOString() });
-    const settled = results.filter((r) => r.outcome !== 'retry');
-    for (const r of settled) out.results.set(r.email, r);
+    const settled = batch.flatMap((pending, i) => (results[i]!.outcome === 'retry' ? [] : [{ pending, result: results[i]! }]));
+    out.settled += settled.length;
     input.onSettled(settled);
   };
 
@@ -94,21 +100,37 @@ export async function sendAll(input: LoopInput): Promise<LoopResult> {
     inFlight.add(tracked);
   };
 
-  while (!out.fatal && !broken) {
+  const stopSignal = input.stop;
+  const stopping = new Promise<void>((resolve) => {
+    if (stopSignal?.aborted) resolve();
+    else stopSignal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const stop = (): boolean => {
+    if (stopSignal?.aborted) out.stopped = true;
+    return Boolean(out.fatal || broken || out.stopped);
+  };
+  while (!stop()) {
     if (inFlight.size >= input.concurrency) {
       await Promise.race(inFlight);
       continue;
     }
+    try {
+      await queue.fill(strategy.contactsPerBatch);
+    } catch (error) {
+      broken ??= { error };
+      break;
+    }
     if (!queue.ready(clock.now())) {
       if (queue.empty && inFlight.size === 0) break;
       const at = queue.nextReadyAt();
-      const waits: Array<Promise<unknown>> = [...inFlight];
+      const waits: Array<Promise<unknown>> = [...inFlight, stopping];
       if (at !== undefined) waits.push(clock.sleep(at - clock.now()));
       await Promise.race(waits);
       continue;
     }
-    await input.pacer.acquire();
-    if (out.fatal || broken) break;
+    // A pause for a 429 can be long: a stop must not wait for it.
+    await Promise.race([input.pacer.acquire(), stopping]);
+    if (stop()) break;
     const batch = queue.take(strategy.contactsPerBatch, clock.now());
     if (batch.length > 0) track(run(batch, ++batchNo).catch((error: unknown) => void (broken ??= { error })));
   }

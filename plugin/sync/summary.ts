@@ -1,7 +1,8 @@
-import type { LoadedInput } from './load.js';
+import { describeUnread } from './columns.js';
 import type { Plan, Strategy } from './plan.js';
-import type { SyncReport } from './report.js';
-import type { GroupRef } from './types.js';
+import type { RunSummary, SyncReport } from './report.js';
+import type { InputScan } from './scan.js';
+import type { GroupRef, RowWarning } from './types.js';
 
 /**
  * A whole number with thousands separators.
@@ -38,36 +39,62 @@ export function duration(ms: number): string {
 
 const groupText = (group: GroupRef): string => (group.name ? `"${group.name}" (${group.id})` : `${group.id}`);
 
+/** A warning as a terminal line: `line 7 john@example.com: warning: phone left out: ...`. */
+const warningLine = (w: RowWarning): string => `  line ${w.line} ${w.email}: warning: ${w.message}`;
+
+/** The first warnings, and how many more there are. */
+function warningLines(shown: readonly RowWarning[], total: number, where: string): string[] {
+  const more = total - shown.length;
+  return [...shown.map(warningLine), ...(more > 0 ? [`  … and ${count(more, 'more warning')} ${where}`] : [])];
+}
+
 /**
- * The `--dry-run` plan, as lines.
+ * The columns a run leaves out, as lines (none when it reads them all).
  *
  * @example
- * planLines(input, plan, strategy, group, 0, 60_000).join('\n')
+ * unreadLines(scan) // ['  not read        "WhatsApp" (--map WhatsApp=phone)']
  */
-export function planLines(input: LoadedInput, plan: Plan, strategy: Strategy, group: GroupRef, settled: number, minuteMs: number): string[] {
+export function unreadLines(scan: Pick<InputScan, 'unread' | 'format'>): string[] {
+  if (scan.unread.length === 0) return [];
+  return [`  not read        ${describeUnread(scan.unread)}`];
+}
+
+/**
+ * The `--dry-run` plan, as lines: counts, columns not read, requests and time, then the
+ * first warnings with their lines.
+ *
+ * @example
+ * planLines(scan, plan, strategy, group, 0, 60_000).join('\n')
+ */
+export function planLines(input: InputScan, plan: Plan, strategy: Strategy, group: GroupRef, settled: number, minuteMs: number): string[] {
   const real = minuteMs === 60_000;
   const per = (what: string): string => (real ? `${what}/min` : `${what} per ${int(minuteMs)} ms`);
   const each = strategy.filler ? `${strategy.contactsPerBatch} contacts + 1 read-only item` : `${strategy.contactsPerBatch} contacts`;
   return [
     `sync plan for ${input.file} (${input.format === 'csv' ? 'CSV' : 'JSON Lines'}, sha256 ${input.sha256.slice(0, 12)}…)`,
     `  rows            ${int(input.rows)}`,
-    `  contacts        ${int(input.contacts.length)} unique (${count(input.merged, 'duplicate row')} merged)`,
-    `  invalid rows    ${int(input.invalid.length)} (never sent; listed in the report)`,
+    `  contacts        ${int(input.contacts)} unique (${count(input.merged, 'duplicate row')} merged)`,
+    `  invalid rows    ${int(input.invalidRows)} (never sent; listed in the report)`,
+    ...(input.warnings > 0 ? [`  warnings        ${int(input.warnings)} (a value left out; the contact still goes)`] : []),
+    ...unreadLines(input),
     ...(settled > 0 ? [`  already done    ${int(settled)} (recorded in the journal)`] : []),
     `  to send         ${int(plan.toSend)} to group ${groupText(group)}, ${strategy.api} API`,
     `  requests        ${int(plan.batches)} × POST /batch (up to ${each} each)${plan.lookups ? ` + ${plan.lookups} group lookup` : ''}`,
     `  estimated time  ${duration(plan.estimatedMs)} at ${per(`${strategy.requestsPerMinute} requests`)}${real ? '' : ' (a simulated minute)'}: ` +
       `${per(`${int(plan.boundPerMinute)} contacts`)} (one request per contact: ${real ? `${plan.oneByOnePerMinute}/min` : plan.oneByOnePerMinute})`,
+    ...warningLines(input.firstWarnings, input.warnings, 'in the report (--report FILE)'),
   ];
 }
 
 /**
- * The closing summary of a run, as lines: counts, speed, and the first problems.
+ * The closing summary of a run, as lines: counts, speed, the first problems and the first
+ * warnings, each with its line.
  *
  * @example
- * summaryLines(report, 10).join('\n')
+ * summaryLines(summary, true).join('\n')
  */
-export function summaryLines(report: SyncReport, shown = 10): string[] {
+export function summaryLines(summary: RunSummary, reported: boolean): string[] {
+  const report: Omit<SyncReport, 'problems' | 'warnings' | 'duplicates'> = summary.head;
   const c = report.counts;
   // A rate means something once the pacing shows, not for a batch or two.
   const minute = report.requests.batches >= 10 ? `${int(report.contactsPerMinute)} contacts/${report.minuteMs === 60_000 ? 'min' : `${int(report.minuteMs)} ms`}` : '';
@@ -80,9 +107,12 @@ export function summaryLines(report: SyncReport, shown = 10): string[] {
     `  ${count(report.requests.batches, 'batch request')}, ${count(report.requests.retriedAttempts, 'contact retry', 'contact retries')}, ` +
       `${count(report.requests.rateLimited, 'rate-limited answer')}, ${duration(report.durationMs)}${minute ? `: ${minute}` : ''}`,
   ];
-  for (const p of report.problems.slice(0, shown)) {
+  const where = reported ? 'in the report' : 'listed by --report FILE';
+  for (const p of summary.problems) {
     lines.push(`  line ${p.line}${p.email ? ` ${p.email}` : ''}: ${KIND[p.kind]}: ${p.reason}`);
   }
-  if (report.problems.length > shown) lines.push(`  … and ${int(report.problems.length - shown)} more problems in the report`);
+  const more = summary.problemCount - summary.problems.length;
+  if (more > 0) lines.push(`  … and ${count(more, 'more problem')} ${where}`);
+  lines.push(...warningLines(summary.warnings, summary.warningCount, where));
   return lines;
 }

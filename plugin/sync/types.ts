@@ -1,6 +1,6 @@
 /**
- * The plain data bulk sync passes between its stages: contacts read from the file, rows
- * that could not be used, and what MailerLite answered for each contact.
+ * The plain data bulk sync passes between its stages: rows read from the file, contacts
+ * made of them, and what MailerLite answered for each contact.
  */
 
 /**
@@ -31,7 +31,7 @@ export interface InvalidRow {
 /** A usable row, or why not. */
 export type ReadRow = { kind: 'row'; row: RawRow } | { kind: 'invalid'; invalid: InvalidRow };
 
-/** A contact ready to send: normalised, duplicates merged. */
+/** A contact ready to send: normalised (and, for an email on several lines, merged). */
 export interface Contact {
   /** Trimmed and lower-cased; the key duplicates are merged on. */
   email: string;
@@ -42,10 +42,14 @@ export interface Contact {
   optedInAt?: string;
   /** First line the email appears on. */
   line: number;
-  /** Every line it appears on (more than one for duplicates). */
-  lines: number[];
-  /** Values left out because they were unusable, e.g. a phone that is not E.164. */
-  warnings: string[];
+}
+
+/** A value left out of one row (the contact still goes), with the row's line. */
+export interface RowWarning {
+  line: number;
+  email: string;
+  /** E.g. `phone left out: "12345" is not an international number (e.g. +919820000001)`. */
+  message: string;
 }
 
 /** A final answer for one contact. */
