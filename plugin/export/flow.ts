@@ -94,8 +94,21 @@ function routingRow(node: string, declared: FlowNode, text: (source: string) => 
     }
     case 'ask': {
       const { text: question, notes } = text(declared.text);
-      return { node, type: 'ask', variable: `{{${declared.variable}}}`, text: question, next: declared.next, caveats: notesOf(notes) };
+      return { node, type: 'ask', variable: `{{${declared.variable}}}`, text: question, next: declared.next, ...(declared.validate ? { validate: declared.validate } : {}), caveats: notesOf(notes) };
     }
+    case 'condition':
+      return {
+        node,
+        type: 'condition',
+        variable: `{{${declared.variable}}}`,
+        operator: declared.operator,
+        ...(declared.value === undefined ? {} : { value: text(declared.value).text }),
+        ...(declared.values === undefined ? {} : { values: declared.values }),
+        then: declared.then,
+        else: declared.else,
+      };
+    case 'set':
+      return { node, type: 'set', variable: `{{${declared.variable}}}`, function: declared.function, of: `{{${declared.of}}}`, next: declared.next };
     case 'end': {
       const outputs = declared.outputs ? Object.fromEntries(Object.entries(declared.outputs).map(([k, v]) => [k, text(v).text])) : undefined;
       return { node, type: 'end', result: declared.result, ...(declared.reason === undefined ? {} : { reason: text(declared.reason).text }), ...(outputs ? { outputs } : {}) };

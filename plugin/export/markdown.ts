@@ -87,7 +87,13 @@ function routingCells(row: RoutingRow): string[] {
     case 'reply':
       return [code(row.node), `Reply: ${code(row.text)}`, code(row.next)];
     case 'ask':
-      return [code(row.node), `Ask, store the answer in ${code(row.variable)}: ${code(row.text)}`, code(row.next)];
+      return [code(row.node), `Ask, store the answer in ${code(row.variable)}${row.validate ? ` (validate: ${row.validate})` : ''}: ${code(row.text)}`, code(row.next)];
+    case 'condition': {
+      const operand = row.values ? ' ' + row.values.map(code).join(', ') : row.value === undefined ? '' : ' ' + code(row.value);
+      return [code(row.node), `Condition: ${code(row.variable)} ${row.operator.replaceAll('_', ' ')}${operand}`, `then -> ${code(row.then)}\nelse -> ${code(row.else)}`];
+    }
+    case 'set':
+      return [code(row.node), `Set ${code(row.variable)} to ${row.function.replaceAll('_', ' ')} of ${code(row.of)}`, code(row.next)];
     case 'end': {
       const outputs = row.outputs ? ` Hands back ${Object.entries(row.outputs).map(([k, v]) => `${code(k)} = ${code(v)}`).join(', ')}.` : '';
       return [code(row.node), `End with result ${code(row.result)}${row.reason ? `: ${row.reason}` : ''}.${outputs}`, '(end)'];

@@ -149,7 +149,9 @@ export interface FlowStep {
 export type RoutingRow =
   | { node: string; type: 'step'; template: string; routes: Array<{ outcome: string; next: string; row: string }>; otherwise?: string }
   | { node: string; type: 'reply'; text: string; next: string; caveats: Caveat[] }
-  | { node: string; type: 'ask'; variable: string; text: string; next: string; caveats: Caveat[] }
+  | { node: string; type: 'ask'; variable: string; text: string; next: string; validate?: string; caveats: Caveat[] }
+  | { node: string; type: 'condition'; variable: string; operator: string; value?: string; values?: string[]; then: string; else: string }
+  | { node: string; type: 'set'; variable: string; function: string; of: string; next: string }
   | { node: string; type: 'end'; result: string; reason?: string; outputs?: Record<string, string> };
 
 /** A flow: its steps as form fields plus its routing table. */

@@ -9,7 +9,7 @@ export type FlowEnd =
 /** One node visited, in order. */
 export interface FlowVisit {
   node: string;
-  type: 'step' | 'reply' | 'ask' | 'end';
+  type: 'step' | 'condition' | 'set' | 'reply' | 'ask' | 'end';
   /** For step nodes: index into `steps` and the outcome. */
   step?: number;
   outcome?: string;

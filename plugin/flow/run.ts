@@ -1,4 +1,4 @@
-import type { Flow, FlowNode, StepNode } from '../generated/flow.js';
+import type { AskNode, Flow, FlowNode, StepNode } from '../generated/flow.js';
 import type { StepTemplate } from '../generated/step-template.js';
 import type { JsonValue } from '../json.js';
 import { DeclarationError, FlowLoopError, MissingInputError } from '../errors.js';
@@ -6,8 +6,10 @@ import { renderValue } from '../request/body.js';
 import { renderContext, type RenderContext } from '../request/context.js';
 import { renderText } from '../template/compile.js';
 import { isBlank } from '../template/helpers.js';
-import { runStep, type StepEnvironment } from '../step/run.js';
+import { checkFormat } from '../step/formats.js';
+import { notSent, runStep, type StepEnvironment } from '../step/run.js';
 import { definedOnly } from '../step/result.js';
+import { holds, setValue } from './condition.js';
 import type { FlowEnd, FlowResult, FlowVisit } from './result.js';
 
 /** A question an `ask` node puts to the contact. */
@@ -30,7 +32,7 @@ export interface FlowEnvironment extends StepEnvironment {
 
 /**
  * Runs a flow from its start node: steps (outputs become variables, the outcome picks
- * the next node), replies, asks and an end. A run that visits more than `maxVisits`
+ * the next node), conditions, set nodes, replies, asks and an end. A run that visits more than `maxVisits`
  * nodes is a loop and throws FlowLoopError rather than hanging.
  *
  * @example
@@ -73,14 +75,8 @@ async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: 
     case 'reply':
       result.replies.push(renderText(node.text, context));
       return { next: node.next };
-    case 'ask': {
-      const text = renderText(node.text, context);
-      result.replies.push(text);
-      const answer = await env.answer?.({ variable: node.variable, text });
-      if (answer === undefined) return { end: { node: visit.node, waiting_for: node.variable, question: text } };
-      result.variables[node.variable] = answer;
-      return { next: node.next };
-    }
+    case 'ask':
+      return runAsk(node, context, env, result, visit);
     case 'end': {
       const end: FlowEnd = { node: visit.node, result: node.result };
       if (node.reason !== undefined) end.reason = renderText(node.reason, context);
@@ -90,7 +86,31 @@ async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: 
     }
     case 'step':
       return runStepNode(flow, node, context, env, result, visit);
+    case 'condition':
+      return { next: holds(node, context) ? node.then : node.else };
+    case 'set':
+      result.variables[node.variable] = setValue(node, result.variables);
+      return { next: node.next };
   }
+}
+
+/** Tries an ask node gets before the flow stops waiting: the builder asks again after an invalid answer. */
+const ASK_TRIES = 3;
+
+async function runAsk(node: AskNode, context: RenderContext, env: FlowEnvironment, result: FlowResult, visit: FlowVisit): Promise<NodeOutcome> {
+  let text = renderText(node.text, context);
+  for (let tries = 1; tries <= ASK_TRIES; tries++) {
+    result.replies.push(text);
+    const answer = await env.answer?.({ variable: node.variable, text });
+    if (answer === undefined) break;
+    const checked = node.validate ? checkFormat(node.validate, answer) : { ok: true as const, value: answer };
+    if (checked.ok) {
+      result.variables[node.variable] = checked.value;
+      return { next: node.next };
+    }
+    text = node.invalid_text === undefined ? text : renderText(node.invalid_text, context);
+  }
+  return { end: { node: visit.node, waiting_for: node.variable, question: text } };
 }
 
 async function runStepNode(flow: Flow, node: StepNode, context: RenderContext, env: FlowEnvironment, result: FlowResult, visit: FlowVisit): Promise<NodeOutcome> {
@@ -101,7 +121,11 @@ async function runStepNode(flow: Flow, node: StepNode, context: RenderContext, e
     const mapped = node.inputs?.[name];
     inputs[name] = mapped === undefined ? result.variables[name] : renderValue(mapped, context);
   }
-  const step = await runStep(template, inputs, env);
+  // A step that lacks an input ends in invalid_input, like one given an invalid value: a flow outcome, not a usage error.
+  const step = await runStep(template, inputs, env).catch((error: unknown) => {
+    if (error instanceof MissingInputError) return notSent(template, definedOnly(inputs), error.missing.map(({ name }) => ({ name, message: 'missing' })), env.settings);
+    throw error;
+  });
   result.steps.push(step);
   // Inputs taken straight from the conversation come back normalised (emails lower-cased).
   for (const name of Object.keys(template.inputs)) {

@@ -87,7 +87,7 @@ export type NodeId = string;
 /**
  * One node of a flow.
  */
-export type FlowNode = StepNode | ReplyNode | AskNode | EndNode;
+export type FlowNode = StepNode | ConditionNode | SetNode | ReplyNode | AskNode | EndNode;
 /**
  * Id of the step template to run.
  */
@@ -109,9 +109,21 @@ export type TemplateString3 = string;
  */
 export type NodeId3 = string;
 /**
+ * A node id: lower-case letters, digits and underscores.
+ */
+export type NodeId4 = string;
+/**
  * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
  */
 export type VariableName2 = string;
+/**
+ * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
+ */
+export type VariableName3 = string;
+/**
+ * A node id: lower-case letters, digits and underscores.
+ */
+export type NodeId5 = string;
 /**
  * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
  */
@@ -119,15 +131,31 @@ export type TemplateString4 = string;
 /**
  * A node id: lower-case letters, digits and underscores.
  */
-export type NodeId4 = string;
+export type NodeId6 = string;
 /**
  * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
  */
-export type VariableName3 = string;
+export type VariableName4 = string;
 /**
  * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
  */
 export type TemplateString5 = string;
+/**
+ * A node id: lower-case letters, digits and underscores.
+ */
+export type NodeId7 = string;
+/**
+ * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
+ */
+export type TemplateString6 = string;
+/**
+ * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
+ */
+export type VariableName5 = string;
+/**
+ * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
+ */
+export type TemplateString7 = string;
 
 /**
  * One installable file: the manifest with every step template and flow inlined, each entry with its sha256.
@@ -196,6 +224,7 @@ export interface Manifest {
   secrets: {
     [k: string]: SecretDeclaration;
   };
+  builder: BuilderProfile;
   /**
    * Paths of the step template files, relative to the manifest.
    */
@@ -311,6 +340,39 @@ export interface SecretDeclaration {
    * Environment variable the harness reads it from.
    */
   env: string;
+}
+/**
+ * What the builder holds: the shipped templates and flows use only this (enforced by `validate`; decision 006).
+ */
+export interface BuilderProfile {
+  /**
+   * The builder, in words.
+   */
+  description?: string;
+  /**
+   * What a step's outcome rules may test: `status` (exact, class or list), `timeout`, `network`; a rule may never read the body.
+   */
+  step_outcomes: ('status' | 'timeout' | 'network')[];
+  /**
+   * `plain`: response mappings are plain paths (names, `[n]` indexes, `[*]` for each item of a list), e.g. `data.id`, `data[0].id`, `data.groups[*].id`.
+   */
+  output_paths: 'plain';
+  /**
+   * `plain`: replies, end reasons and node inputs use plain `<<variable>>` placeholders only (no helper, no block).
+   */
+  placeholders: 'plain';
+  /**
+   * The condition operators the builder's condition step has.
+   */
+  conditions: ('equals' | 'is_one_of' | 'contains' | 'is_empty' | 'is_not_empty')[];
+  /**
+   * Text functions a set step can apply (e.g. `first_word`: the first word of a name).
+   */
+  text_functions: 'first_word'[];
+  /**
+   * Validations the builder's ask step can apply to an answer.
+   */
+  ask_validation: ('email' | 'phone')[];
 }
 /**
  * One step template.
@@ -475,7 +537,7 @@ export interface FlowEntry {
   content: Flow;
 }
 /**
- * What a builder user drags in: a trigger keyword, the variables the conversation collects, and nodes that run a step, ask for a value, send a reply or end, with each step outcome routed to the next node.
+ * What a builder user drags in: a trigger keyword, the variables the conversation collects, and nodes that run a step, check a condition, set a variable, ask for a value, send a reply or end, with each step outcome routed to the next node.
  */
 export interface Flow {
   /**
@@ -540,6 +602,48 @@ export interface StepNode {
   otherwise?: NodeId2;
 }
 /**
+ * Checks one variable with one operator, as a builder's condition step does, and goes on to `then` or `else`. Values are compared as text (a number or boolean as JSON writes it, null or missing as ""); see decision 006.
+ */
+export interface ConditionNode {
+  /**
+   * Node kind.
+   */
+  type: 'condition';
+  /**
+   * The variable checked: a conversation variable (`subscriber_status`) or a setting (`settings.optin_form_url`).
+   */
+  variable: string;
+  /**
+   * `equals` (texts equal), `is_one_of` (equals one of `values`), `contains` (a list: some item equals the value; a text: holds the value), `is_empty` (missing, null, blank or an empty list), `is_not_empty`.
+   */
+  operator: 'equals' | 'is_one_of' | 'contains' | 'is_empty' | 'is_not_empty';
+  value?: TemplateString3;
+  /**
+   * For `is_one_of`: the texts the variable may equal. Required by `is_one_of` (checked by `validate`).
+   *
+   * @minItems 1
+   */
+  values?: [string, ...string[]];
+  then: NodeId3;
+  else: NodeId4;
+}
+/**
+ * Sets a variable from another with a builder text function (e.g. the first word of a name), then goes on.
+ */
+export interface SetNode {
+  /**
+   * Node kind.
+   */
+  type: 'set';
+  variable: VariableName2;
+  /**
+   * The text function: `first_word` (`"  Priya Sharma "` → `"Priya"`; blank → `""`).
+   */
+  function: 'first_word';
+  of: VariableName3;
+  next: NodeId5;
+}
+/**
  * Sends a WhatsApp message rendered from a template over the conversation variables and settings.
  */
 export interface ReplyNode {
@@ -547,20 +651,25 @@ export interface ReplyNode {
    * Node kind.
    */
   type: 'reply';
-  text: TemplateString3;
-  next: NodeId3;
+  text: TemplateString4;
+  next: NodeId6;
 }
 /**
- * Asks the contact for a value again (e.g. after an invalid email), then goes on. Without an answer the flow stops there, waiting.
+ * Asks the contact for a value (e.g. after an invalid email), with the builder's validation when `validate` is given: an invalid answer is answered with `invalid_text` and asked again, up to three times. Without an answer the flow stops there, waiting.
  */
 export interface AskNode {
   /**
    * Node kind.
    */
   type: 'ask';
-  variable: VariableName2;
-  text: TemplateString4;
-  next: NodeId4;
+  variable: VariableName4;
+  text: TemplateString5;
+  next: NodeId7;
+  /**
+   * The builder's validation of the answer: `email` (trimmed and lower-cased) or `phone` (E.164).
+   */
+  validate?: 'email' | 'phone';
+  invalid_text?: TemplateString6;
 }
 /**
  * Ends the flow with a named result (e.g. `send` or `skip` for a campaign pre-check).
@@ -570,8 +679,8 @@ export interface EndNode {
    * Node kind.
    */
   type: 'end';
-  result: VariableName3;
-  reason?: TemplateString5;
+  result: VariableName5;
+  reason?: TemplateString7;
   /**
    * Values the flow hands back, by name, as templates over the variables (e.g. `{"group_id": "<<group_id>>"}`).
    */

@@ -31,7 +31,7 @@ export type NodeId = string;
 /**
  * One node of a flow.
  */
-export type FlowNode = StepNode | ReplyNode | AskNode | EndNode;
+export type FlowNode = StepNode | ConditionNode | SetNode | ReplyNode | AskNode | EndNode;
 /**
  * Id of the step template to run.
  */
@@ -57,9 +57,21 @@ export type TemplateString1 = string;
  */
 export type NodeId3 = string;
 /**
+ * A node id: lower-case letters, digits and underscores.
+ */
+export type NodeId4 = string;
+/**
  * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
  */
 export type VariableName = string;
+/**
+ * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
+ */
+export type VariableName1 = string;
+/**
+ * A node id: lower-case letters, digits and underscores.
+ */
+export type NodeId5 = string;
 /**
  * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
  */
@@ -67,18 +79,34 @@ export type TemplateString2 = string;
 /**
  * A node id: lower-case letters, digits and underscores.
  */
-export type NodeId4 = string;
+export type NodeId6 = string;
 /**
  * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
  */
-export type VariableName1 = string;
+export type VariableName2 = string;
 /**
  * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
  */
 export type TemplateString3 = string;
+/**
+ * A node id: lower-case letters, digits and underscores.
+ */
+export type NodeId7 = string;
+/**
+ * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
+ */
+export type TemplateString4 = string;
+/**
+ * A variable name: lower-case letters, digits and underscores, starting with a letter (e.g. `customer_email`).
+ */
+export type VariableName3 = string;
+/**
+ * Text with `<<placeholders>>` (Handlebars semantics behind `<<` `>>`): `<<name>>`, `<<helper arg>>`, `<<#if x>>...<</if>>`. A literal `{{` or `}}` passes through; `\<<` is a literal `<<`.
+ */
+export type TemplateString5 = string;
 
 /**
- * What a builder user drags in: a trigger keyword, the variables the conversation collects, and nodes that run a step, ask for a value, send a reply or end, with each step outcome routed to the next node.
+ * What a builder user drags in: a trigger keyword, the variables the conversation collects, and nodes that run a step, check a condition, set a variable, ask for a value, send a reply or end, with each step outcome routed to the next node.
  */
 export interface Flow {
   /**
@@ -184,6 +212,48 @@ export interface StepNode {
   otherwise?: NodeId2;
 }
 /**
+ * Checks one variable with one operator, as a builder's condition step does, and goes on to `then` or `else`. Values are compared as text (a number or boolean as JSON writes it, null or missing as ""); see decision 006.
+ */
+export interface ConditionNode {
+  /**
+   * Node kind.
+   */
+  type: 'condition';
+  /**
+   * The variable checked: a conversation variable (`subscriber_status`) or a setting (`settings.optin_form_url`).
+   */
+  variable: string;
+  /**
+   * `equals` (texts equal), `is_one_of` (equals one of `values`), `contains` (a list: some item equals the value; a text: holds the value), `is_empty` (missing, null, blank or an empty list), `is_not_empty`.
+   */
+  operator: 'equals' | 'is_one_of' | 'contains' | 'is_empty' | 'is_not_empty';
+  value?: TemplateString1;
+  /**
+   * For `is_one_of`: the texts the variable may equal. Required by `is_one_of` (checked by `validate`).
+   *
+   * @minItems 1
+   */
+  values?: [string, ...string[]];
+  then: NodeId3;
+  else: NodeId4;
+}
+/**
+ * Sets a variable from another with a builder text function (e.g. the first word of a name), then goes on.
+ */
+export interface SetNode {
+  /**
+   * Node kind.
+   */
+  type: 'set';
+  variable: VariableName;
+  /**
+   * The text function: `first_word` (`"  Priya Sharma "` → `"Priya"`; blank → `""`).
+   */
+  function: 'first_word';
+  of: VariableName1;
+  next: NodeId5;
+}
+/**
  * Sends a WhatsApp message rendered from a template over the conversation variables and settings.
  */
 export interface ReplyNode {
@@ -191,20 +261,25 @@ export interface ReplyNode {
    * Node kind.
    */
   type: 'reply';
-  text: TemplateString1;
-  next: NodeId3;
+  text: TemplateString2;
+  next: NodeId6;
 }
 /**
- * Asks the contact for a value again (e.g. after an invalid email), then goes on. Without an answer the flow stops there, waiting.
+ * Asks the contact for a value (e.g. after an invalid email), with the builder's validation when `validate` is given: an invalid answer is answered with `invalid_text` and asked again, up to three times. Without an answer the flow stops there, waiting.
  */
 export interface AskNode {
   /**
    * Node kind.
    */
   type: 'ask';
-  variable: VariableName;
-  text: TemplateString2;
-  next: NodeId4;
+  variable: VariableName2;
+  text: TemplateString3;
+  next: NodeId7;
+  /**
+   * The builder's validation of the answer: `email` (trimmed and lower-cased) or `phone` (E.164).
+   */
+  validate?: 'email' | 'phone';
+  invalid_text?: TemplateString4;
 }
 /**
  * Ends the flow with a named result (e.g. `send` or `skip` for a campaign pre-check).
@@ -214,8 +289,8 @@ export interface EndNode {
    * Node kind.
    */
   type: 'end';
-  result: VariableName1;
-  reason?: TemplateString3;
+  result: VariableName3;
+  reason?: TemplateString5;
   /**
    * Values the flow hands back, by name, as templates over the variables (e.g. `{"group_id": "<<group_id>>"}`).
    */

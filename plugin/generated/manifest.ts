@@ -59,6 +59,7 @@ export interface Manifest {
   secrets: {
     [k: string]: SecretDeclaration;
   };
+  builder: BuilderProfile;
   /**
    * Paths of the step template files, relative to the manifest.
    */
@@ -174,4 +175,37 @@ export interface SecretDeclaration {
    * Environment variable the harness reads it from.
    */
   env: string;
+}
+/**
+ * What the builder holds: the shipped templates and flows use only this (enforced by `validate`; decision 006).
+ */
+export interface BuilderProfile {
+  /**
+   * The builder, in words.
+   */
+  description?: string;
+  /**
+   * What a step's outcome rules may test: `status` (exact, class or list), `timeout`, `network`; a rule may never read the body.
+   */
+  step_outcomes: ('status' | 'timeout' | 'network')[];
+  /**
+   * `plain`: response mappings are plain paths (names, `[n]` indexes, `[*]` for each item of a list), e.g. `data.id`, `data[0].id`, `data.groups[*].id`.
+   */
+  output_paths: 'plain';
+  /**
+   * `plain`: replies, end reasons and node inputs use plain `<<variable>>` placeholders only (no helper, no block).
+   */
+  placeholders: 'plain';
+  /**
+   * The condition operators the builder's condition step has.
+   */
+  conditions: ('equals' | 'is_one_of' | 'contains' | 'is_empty' | 'is_not_empty')[];
+  /**
+   * Text functions a set step can apply (e.g. `first_word`: the first word of a name).
+   */
+  text_functions: 'first_word'[];
+  /**
+   * Validations the builder's ask step can apply to an answer.
+   */
+  ask_validation: ('email' | 'phone')[];
 }

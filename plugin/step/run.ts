@@ -21,6 +21,34 @@ export interface StepEnvironment {
 }
 
 /**
+ * The result of a step stopped before sending, by inputs that are invalid (or, inside a
+ * flow, missing): the outcome `invalid_input`, every output null, nothing sent.
+ *
+ * @example
+ * notSent(lookup, {}, [{ name: 'customer_email', message: 'missing' }], settings).outcome // 'invalid_input'
+ */
+export function notSent(
+  template: StepTemplate,
+  inputs: Record<string, JsonValue>,
+  invalid: Array<{ name: string; message: string }>,
+  settings: Record<string, JsonValue | undefined>,
+  started = performance.now(),
+): StepResult {
+  return {
+    template: template.id,
+    inputs,
+    request: null,
+    response: null,
+    error: { kind: 'invalid_input', message: invalid.map((i) => `${i.name}: ${i.message}`).join('; '), inputs: invalid },
+    outputs: mapOutputs(template.outputs, null, inputs, definedOnly(settings)),
+    outcome: 'invalid_input',
+    rule: -1,
+    attempts: 0,
+    durationMs: performance.now() - started,
+  };
+}
+
+/**
  * Runs one step: check → render → send → map → decide. Anything the API or the network
  * does ends in a named outcome; only broken templates and missing inputs throw.
  *
@@ -32,20 +60,7 @@ export async function runStep(template: StepTemplate, given: Variables, env: Ste
   const started = performance.now();
   const settings = definedOnly(env.settings);
   const prepared = prepareStep(template, given, env);
-  if (!prepared.ok) {
-    return {
-      template: template.id,
-      inputs: prepared.inputs,
-      request: null,
-      response: null,
-      error: { kind: 'invalid_input', message: prepared.invalid.map((i) => `${i.name}: ${i.message}`).join('; '), inputs: prepared.invalid },
-      outputs: mapOutputs(template.outputs, null, prepared.inputs, settings),
-      outcome: 'invalid_input',
-      rule: -1,
-      attempts: 0,
-      durationMs: performance.now() - started,
-    };
-  }
+  if (!prepared.ok) return notSent(template, prepared.inputs, prepared.invalid, settings, started);
   const sent = await send(prepared.built.outgoing, {
     fetch: env.fetch,
     timeoutMs: template.timeout_ms,

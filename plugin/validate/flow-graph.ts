@@ -24,15 +24,16 @@ export interface FlowEdge {
 }
 
 /**
- * The edges leaving a node: `next`, each `routes` value and `otherwise`.
+ * The edges leaving a node: `next`, `then` and `else`, each `routes` value and `otherwise`.
  *
  * @example
  * nodeEdges('check', { type: 'step', template: 'x', routes: { found: 'hello' }, otherwise: 'oops' })
  * // [{ from: 'check', at: ['routes', 'found'], to: 'hello' }, { from: 'check', at: ['otherwise'], to: 'oops' }]
  */
 export function nodeEdges(id: string, node: FlowNode): FlowEdge[] {
-  if (node.type === 'reply' || node.type === 'ask') return [{ from: id, at: ['next'], to: node.next }];
+  if (node.type === 'reply' || node.type === 'ask' || node.type === 'set') return [{ from: id, at: ['next'], to: node.next }];
   if (node.type === 'end') return [];
+  if (node.type === 'condition') return [{ from: id, at: ['then'], to: node.then }, { from: id, at: ['else'], to: node.else }];
   const edges = Object.entries(node.routes).map(([outcome, to]) => ({ from: id, at: ['routes', outcome], to }));
   if (node.otherwise !== undefined) edges.push({ from: id, at: ['otherwise'], to: node.otherwise });
   return edges;
