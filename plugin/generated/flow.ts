@@ -143,9 +143,13 @@ export interface Flow {
  */
 export interface Trigger {
   /**
-   * The message that starts the flow, matched case-insensitively after trimming (e.g. `JOIN`).
+   * The message that starts the flow, matched as the whole message, case-insensitively after trimming (e.g. `JOIN`).
    */
   keyword: string;
+  /**
+   * Other whole messages that start the flow the same way (e.g. `UNSUBSCRIBE`, `OPTOUT` for STOP), matched like the keyword.
+   */
+  aliases?: string[];
 }
 /**
  * A declared value: a step input, a flow variable or a plugin setting.
