@@ -52,13 +52,18 @@ async function listGroups(lookup: GroupLookup, name: string): Promise<Array<{ id
     fetch: lookup.fetch,
     ...(lookup.baseUrl === undefined ? {} : { baseUrl: lookup.baseUrl }),
   });
-  if (result.outcome === 'auth_error') throw new UsageError(`listing groups: the API key was refused (HTTP ${result.response?.status}); check MAILERLITE_API_KEY and --api ${lookup.api}`);
-  const list = result.outputs.groups;
-  if ((result.outcome !== 'found' && result.outcome !== 'none') || !Array.isArray(list)) {
-    const why = result.error?.message ?? `HTTP ${result.response?.status ?? '?'}`;
+  const status = result.response?.status;
+  if (result.outcome === 'auth_error' || status === 401 || status === 403) {
+    throw new UsageError(`listing groups: the API key was refused (HTTP ${status}); check MAILERLITE_API_KEY and --api ${lookup.api}`);
+  }
+  // The group list as MailerLite answers it (new: `data`; classic: a bare array), read from the body: the ids of every group are needed, not only the first.
+  const body = result.response?.body ?? null;
+  const list = lookup.api === 'new' ? (isJsonObject(body) ? body.data : undefined) : body;
+  if (status !== 200 || !Array.isArray(list)) {
+    const why = result.error?.message ?? `HTTP ${status ?? '?'}${status === 200 ? ' without a list of groups' : ''}`;
     throw new UsageError(`listing groups to find --group failed (${result.outcome}: ${why}); try again, or pass the group id`);
   }
-  return list.flatMap((g) => (isJsonObject(g) && typeof g.id === 'string' && typeof g.name === 'string' ? [{ id: g.id, name: g.name }] : []));
+  return list.flatMap((g) => (isJsonObject(g) && (typeof g.id === 'string' || typeof g.id === 'number') && typeof g.name === 'string' ? [{ id: String(g.id), name: g.name }] : []));
 }
 
 function names(groups: ReadonlyArray<{ id: string; name: string }>): string {

@@ -11,13 +11,20 @@ export interface ItemAnswer {
   body: JsonValue;
 }
 
-/** Template outcomes that are a final answer for the contact. */
+/**
+ * Template outcomes that are a final answer for the contact. `added` is classic's one
+ * success for 200 and 201 (it does not tell created from updated).
+ */
 const FINAL: Record<string, ItemOutcome> = {
   created: 'created',
   updated: 'updated',
+  added: 'created',
   cannot_resubscribe: 'cannot_resubscribe',
   invalid: 'invalid',
 };
+
+/** Statuses MailerLite keeps for someone who unsubscribed earlier: the API never re-subscribes them. */
+const NOT_RESUBSCRIBED = ['unsubscribed', 'bounced', 'junk'];
 
 /**
  * Statuses worth another attempt: MailerLite did not (or may not have) handled the item.
@@ -31,13 +38,15 @@ export function isRetryable(status: number): boolean {
 }
 
 /**
- * Classifies one batch item's answer with the upsert template's own outcome rules, so the
- * sync and the bot agree on what a status means: created (201), updated (200),
- * cannot_resubscribe (the 422 for an unsubscribed address; classic: still unsubscribed
- * after the call), invalid (another 422); 429 and 5xx are retried; anything else failed.
+ * Classifies one batch item's answer with the upsert template's own outcome rules, then
+ * the check the JOIN flow makes after that step (a condition a builder can express), so
+ * the sync, the bot and its flows agree on what an answer means: created (201), updated
+ * (200; classic's `added` counts as created), cannot_resubscribe (a 422 whose email error
+ * says "cannot be imported"; classic: added, but still unsubscribed, bounced or junk),
+ * invalid (another 422); 429 and 5xx are retried; anything else failed.
  *
  * @example
- * classifyItem(upsert, { status: 422, body: { message: 'The given data was invalid.', errors: { email: ['This subscriber is unsubscribed and cannot be imported'] }, subscriber: '1' } })
+ * classifyItem(upsert, { status: 422, body: { message: 'The given data was invalid.', errors: { email: ['This subscriber is unsubscribed and cannot be imported'] } } })
  * // { outcome: 'cannot_resubscribe', message: 'email: This subscriber is unsubscribed and cannot be imported' }
  */
 export function classifyItem(template: StepTemplate, answer: ItemAnswer): { outcome: ItemOutcome; message?: string } {
@@ -46,11 +55,20 @@ export function classifyItem(template: StepTemplate, answer: ItemAnswer): { outc
   const response: ResponseRecord = { status: answer.status, headers: {}, body: answer.body, json: true };
   const outputs = mapOutputs(template.outputs, response, {}, {});
   const decision = decide(template.outcomes, { response, failure: null, outputs, inputs: {}, settings: {} });
-  const final = FINAL[decision.outcome];
+  let final = FINAL[decision.outcome];
+  if ((final === 'created' || final === 'updated') && NOT_RESUBSCRIBED.includes(String(outputs.subscriber_status))) final = 'cannot_resubscribe';
+  if (final === 'invalid' && emailError(outputs, answer.body).includes('cannot be imported')) final = 'cannot_resubscribe';
   const message = describe(answer, outputs);
   if (final === 'created' || final === 'updated') return { outcome: final };
   if (final) return { outcome: final, ...(message ? { message } : {}) };
   return { outcome: isRetryable(answer.status) ? 'retry' : 'failed', message: message ?? `HTTP ${answer.status} (${decision.outcome})` };
+}
+
+/** MailerLite's first complaint about the email: the template's `email_error` output, else `errors.email[0]` of the body. */
+function emailError(outputs: Record<string, JsonValue>, body: JsonValue): string {
+  if (typeof outputs.email_error === 'string') return outputs.email_error;
+  const list = isJsonObject(body) && isJsonObject(body.errors) ? body.errors.email : undefined;
+  return Array.isArray(list) && typeof list[0] === 'string' ? list[0] : '';
 }
 
 const statusOnly = new WeakMap<StepTemplate, Map<number, string | null>>();

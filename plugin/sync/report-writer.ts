@@ -24,7 +24,7 @@ class Out {
 
   async write(text: string): Promise<void> {
     this.check();
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
     this.check();
   }
 

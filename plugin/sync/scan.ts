@@ -1,5 +1,6 @@
 import type { UnreadColumn } from './columns.js';
 import { Duplicates } from './duplicates.js';
+import { EmailSet } from './email-set.js';
 import { normaliseRow } from './normalise.js';
 import type { FieldMap } from './options.js';
 import { fileSha256, fileStamp, openInput } from './read-input.js';
@@ -32,7 +33,7 @@ export interface InputScan {
 
 /**
  * Reads the input once, streaming: counts rows, contacts, invalid rows and warnings, and
- * finds the emails that repeat. Only the set of emails seen so far is kept (to spot
+ * finds the emails that repeat. Only the emails seen so far are kept, compactly (to spot
  * repeats), and dropped at the end; the file's SHA-256 is read alongside.
  * `interrupted` is polled between rows.
  *
@@ -46,7 +47,7 @@ export async function scanInput(file: string, map: FieldMap, options: { shown?: 
   // A failed hash surfaces when awaited below; until then it must not be an unhandled rejection.
   hashing.catch(() => {});
   const source = await openInput(file, map);
-  const seen = new Set<string>();
+  const seen = new EmailSet();
   const duplicates = new Duplicates();
   const scan = { rows: 0, invalidRows: 0, warnings: 0, firstInvalid: [] as InvalidRow[], firstWarnings: [] as RowWarning[] };
   for await (const read of source.rows) {
@@ -61,8 +62,7 @@ export async function scanInput(file: string, map: FieldMap, options: { shown?: 
     const { contact, warnings } = normal;
     scan.warnings += warnings.length;
     for (const message of warnings) if (scan.firstWarnings.length < shown) scan.firstWarnings.push({ line: contact.line, email: contact.email, message });
-    if (seen.has(contact.email)) duplicates.addLater(contact);
-    else seen.add(contact.email);
+    if (!seen.add(contact.email)) duplicates.addLater(contact);
   }
   return {
     file,
