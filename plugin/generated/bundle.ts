@@ -224,7 +224,7 @@ export interface Manifest {
   secrets: {
     [k: string]: SecretDeclaration;
   };
-  builder: BuilderProfile;
+  builder?: BuilderProfile;
   /**
    * Paths of the step template files, relative to the manifest.
    */
@@ -342,7 +342,7 @@ export interface SecretDeclaration {
   env: string;
 }
 /**
- * What the builder holds: the shipped templates and flows use only this (enforced by `validate`; decision 006).
+ * What the builder holds: when given, `validate` checks that every template and flow uses only this (decision 006). The shipped manifest names it.
  */
 export interface BuilderProfile {
   /**

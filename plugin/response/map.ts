@@ -10,7 +10,8 @@ export type Outputs = Record<string, JsonValue>;
  * Evaluates each output mapping over the response body, with `$status`, `$headers`,
  * `$inputs` and `$settings` in scope. Without a response (timeout, network failure,
  * invalid input) every output is null and nothing is evaluated. A body that is not JSON
- * is null to the expressions.
+ * is null to the expressions. An output declared `type: "string"` holds text: a number or
+ * boolean is written as text (`3640549` → `"3640549"`), as a builder variable holds it.
  *
  * @example
  * mapOutputs({ subscriber_id: { expression: 'data.id', description: 'id' } }, response, {}, {}) // { subscriber_id: '987654321' }
@@ -23,9 +24,10 @@ export function mapOutputs(
 ): Outputs {
   const values: Outputs = {};
   const evaluate = response ? evaluator(response.json ? response.body : null, { status: response.status, headers: response.headers, inputs, settings }) : () => null;
-  for (const [name, { expression }] of Object.entries(outputs)) {
+  for (const [name, { expression, type }] of Object.entries(outputs)) {
     const value = evaluate(expression);
-    setOwn(values, name, value);
+    // An output declared as text holds text, as a builder variable does (classic's numeric ids).
+    setOwn(values, name, type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value);
   }
   return values;
 }

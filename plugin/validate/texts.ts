@@ -46,8 +46,8 @@ function bodyLeaves(value: JsonValue, at: Array<string | number>, into: Template
 }
 
 /**
- * Every template string of a flow: reply and ask texts, end reasons and outputs, and
- * step-node inputs.
+ * Every template string of a flow: reply and ask texts, end reasons and outputs,
+ * step-node inputs and the values condition nodes compare with.
  *
  * @example
  * flowTexts(join) // [{ pointer: '/nodes/welcome/text', source: 'You are now subscribed, <<first_name customer_name>>!', place: 'flow' }, ...]
@@ -64,6 +64,10 @@ export function flowTexts(flow: Flow): TemplateText[] {
       for (const [name, source] of Object.entries(node.outputs ?? {})) add(source, id, 'outputs', name);
     }
     if (node.type === 'step') for (const [name, source] of Object.entries(node.inputs ?? {})) add(source, id, 'inputs', name);
+    if (node.type === 'condition') {
+      if (node.value !== undefined) add(node.value, id, 'value');
+      (node.values ?? []).forEach((source, index) => add(source, id, 'values', String(index)));
+    }
   }
   return texts;
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../plugin-data.js';
 import { authHeader } from './auth-header.js';
+import { builderProfile } from './builder-profile.js';
 import { expressionsParse } from './expressions-parse.js';
 import { fallbackLast } from './fallback-last.js';
 import { filesListed } from './files-listed.js';
@@ -33,10 +34,12 @@ export const RULES: readonly Rule[] = [
   expressionsParse,
   flowRoutes,
   flowInputs,
+  builderProfile,
 ];
 
 export {
   authHeader,
+  builderProfile,
   expressionsParse,
   fallbackLast,
   filesListed,

@@ -67,8 +67,8 @@ function checkFlow({ file, value }: Declared<Flow>, data: PluginData): Problem[]
     check([head = '']) {
       if (names === undefined || names.has(head)) return undefined;
       return {
-        message: `"${head}" is not a flow variable, an ask variable or an output of a step this flow runs${didYouMean(head, names)}`,
-        expected: 'a name declared under /variables, set by an ask node or written by a step template output; or <<settings.name>>',
+        message: `"${head}" is not a flow variable, an ask or set variable or an output of a step this flow runs${didYouMean(head, names)}`,
+        expected: 'a name declared under /variables, set by an ask or set node or written by a step template output; or <<settings.name>>',
         example: `"variables": { "${head}": { "type": "string", "description": "...", "prompt": "..." } }`,
       };
     },
@@ -77,11 +77,11 @@ function checkFlow({ file, value }: Declared<Flow>, data: PluginData): Problem[]
 }
 
 /** The names a flow's templates may read; undefined when a template it runs is unknown (then names are not checked). */
-function flowNames(flow: Flow, data: PluginData): Set<string> | undefined {
+export function flowNames(flow: Flow, data: PluginData): Set<string> | undefined {
   const byId = templatesById(data.templates);
   const names = new Set(Object.keys(flow.variables));
   for (const node of Object.values(flow.nodes)) {
-    if (node.type === 'ask') names.add(node.variable);
+    if (node.type === 'ask' || node.type === 'set') names.add(node.variable);
     if (node.type !== 'step') continue;
     const template = byId.get(node.template);
     if (!template) return undefined;
