@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
+import { cli, type CliRun } from './io.js';
+
+const GUIDE_REPLY = 'You are now subscribed, Priya! You will receive our newsletter at priya@example.com.';
+const ASK_EMAIL = 'bot: What email address should we send the newsletter to?';
+const ASK_NAME = "bot: And what's your name?";
+const BAD_EMAIL = "bot: That doesn't look like an email address (for example priya@example.com). What email address should we send the newsletter to?";
+const NOT_SUBSCRIBED = "bot: You weren't subscribed to our newsletter, so there is nothing to stop.";
+const STOPPED = 'bot: You have been unsubscribed from our newsletter. Send JOIN any time to come back.';
+const RESTART = "bot: Sorry, that still isn't right, so let's stop here. Send JOIN to start again.";
+
+const keys = { new: 'chat-test-new-key-5e3b', classic: 'chat-test-classic-key-8c1d' };
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, keys });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  sim.reset();
+});
+
+/** A scripted chat: one line per message, against the test's simulator. */
+function chat(lines: readonly string[], flags: string[] = [], key = keys.new): Promise<CliRun> {
+  return cli(['chat', '--base-url', sim.url, ...flags], { env: { MAILERLITE_API_KEY: key }, stdin: lines.map((line) => `${line}\n`).join('') });
+}
+
+const said = (run: CliRun): string[] => run.stdout.trimEnd().split('\n');
+
+describe('chat survives ordinary contacts', () => {
+  it('asks again after a blank answer, catches a bad email before the next question, and takes STOP mid-question as an opt-out', async () => {
+    const run = await chat(['JOIN', '', 'priya@', 'STOP', 'priya@example.com', 'JOIN', 'Priya Sharma']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(said(run)).toEqual([
+      ASK_EMAIL,
+      ASK_EMAIL, // the blank answer, asked again
+      BAD_EMAIL, // caught before the name is asked
+      ASK_EMAIL, // STOP left JOIN; the STOP flow needs the email
+      NOT_SUBSCRIBED,
+      ASK_NAME, // JOIN again: the email is remembered
+      `bot: ${GUIDE_REPLY}`,
+    ]);
+    expect(run.stderr).toContain('■ left whatsapp.join while it waited for customer_email');
+    expect(run.stderr).toContain(`GET ${sim.url}/api/subscribers/priya@example.com ← 404 not_found`);
+    expect(run.stderr).toContain(`POST ${sim.url}/api/subscribers ← 201 created`);
+    expect(run.stderr).not.toContain('--var');
+    // Neither the blank line, the bad email nor STOP reached MailerLite as an email.
+    const urls = sim.journal().map((entry) => `${entry.method} ${entry.path}`);
+    expect(urls).toEqual(['GET /api/subscribers/priya@example.com', 'GET /api/subscribers/priya@example.com', 'POST /api/subscribers']);
+  });
+
+  it('JOIN then an empty line and the end of input exits 0 (it used to exit 2 asking for --var customer_email)', async () => {
+    const run = await chat(['JOIN', '']);
+    expect(run.code).toBe(0);
+    expect(said(run)).toEqual([ASK_EMAIL, ASK_EMAIL]);
+    expect(run.stderr).not.toContain('mailerlite-steps:');
+  });
+
+  it('after three bad answers says how to start again, then starts again on JOIN', async () => {
+    const run = await chat(['join', 'priya', '', 'priya@example', 'hello', 'JOIN', 'Priya@Example.com', 'Priya Sharma']);
+    expect(run.code).toBe(0);
+    expect(said(run)).toEqual([
+      ASK_EMAIL,
+      BAD_EMAIL,
+      ASK_EMAIL,
+      RESTART,
+      'bot: Send JOIN, STOP, PRECHECK or SETUP to start.',
+      ASK_EMAIL,
+      ASK_NAME,
+      `bot: ${GUIDE_REPLY}`,
+    ]);
+    expect(run.stderr).toContain('■ left whatsapp.join while it waited for customer_email');
+    expect(run.stderr).toContain('■ subscribed (added to the group)');
+  });
+
+  it.each(['STOP', 'stop', ' Stop ', 'STOPALL', 'unsubscribe', 'Cancel', 'END', 'quit', 'OptOut'])('"%s" while the bot waits for a name is an opt-out', async (word) => {
+    const run = await chat(['JOIN', 'priya@example.com', word]);
+    expect(run.code).toBe(0);
+    expect(said(run)).toEqual([ASK_EMAIL, ASK_NAME, NOT_SUBSCRIBED]);
+    expect(run.stderr).toContain('■ left whatsapp.join while it waited for customer_name');
+    expect(sim.journal().some((entry) => entry.method === 'POST')).toBe(false);
+  });
+
+  it('a trigger word inside a longer message is an ordinary answer', async () => {
+    const run = await chat(['JOIN', 'priya@example.com', 'Stop Watch']);
+    expect(said(run)).toEqual([ASK_EMAIL, ASK_NAME, 'bot: You are now subscribed, Stop! You will receive our newsletter at priya@example.com.']);
+  });
+
+  it("plays the README's script: JOIN, JOIN again, STOP", async () => {
+    const run = await chat(['JOIN', 'Priya@Example.com', 'Priya Sharma', 'JOIN', 'STOP']);
+    expect(run.code).toBe(0);
+    expect(said(run)).toEqual([ASK_EMAIL, ASK_NAME, `bot: ${GUIDE_REPLY}`, 'bot: You are already subscribed!', STOPPED]);
+    expect(run.stderr.split('\n')[0]).toBe(`→ simulator at ${sim.url}; flows: JOIN, STOP, PRECHECK, SETUP; end with Ctrl-D`);
+  });
+
+  it('nothing a contact types exits 2: noise, emoji, markup, long lines, half answers', async () => {
+    const noise = ['', '   ', '?', 'hi', '🎉🎉', '<script>alert(1)</script>', '{{customer_email}}', '<<settings.group_id>>', 'x'.repeat(5000), 'JOIN', '🎉', 'STOP', '', 'PRECHECK'];
+    const run = await chat(noise);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('mailerlite-steps:');
+    expect(said(run).filter((line) => line === 'bot: Send JOIN, STOP, PRECHECK or SETUP to start.')).toHaveLength(7);
+  });
+
+  it('the classic flows answer the same words', async () => {
+    const run = await chat(['JOIN', 'bad', 'priya@example.com', 'Priya Sharma', 'optout'], ['--api', 'classic', '--set', 'group_id=3640549'], keys.classic);
+    expect(run.code, run.stderr).toBe(0);
+    expect(said(run)).toEqual([ASK_EMAIL, BAD_EMAIL, ASK_NAME, `bot: ${GUIDE_REPLY}`, STOPPED]);
+    expect(run.stderr).toContain(`${sim.url}/api/v2/subscribers`);
+  });
+
+  it('a variable given with --var is not asked', async () => {
+    const run = await chat(['JOIN', 'Priya Sharma'], ['--var', 'customer_email=priya@example.com']);
+    expect(said(run)).toEqual([ASK_NAME, `bot: ${GUIDE_REPLY}`]);
+  });
+
+  it('flags are still usage errors (exit 2), before any message', async () => {
+    const run = await chat(['JOIN'], ['--set', 'group_id=not-digits']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mailerlite-steps: invalid settings: group_id/m);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 when a flow ended in a step fallback (MailerLite answered 502)', async () => {
+    sim.inject({ kind: 'error', status: 502, count: 10 });
+    const run = await chat(['JOIN', 'priya@example.com', 'Priya Sharma']);
+    sim.clearFaults();
+    expect(run.code).toBe(1);
+    expect(said(run).at(-1)).toBe("bot: Sorry, we couldn't update your subscription right now. Please try again in a few minutes.");
+  });
+
+  it('never prints the key', async () => {
+    const run = await chat(['JOIN', '', 'priya@', 'STOP', 'priya@example.com', 'JOIN', 'Priya Sharma', 'UNSUBSCRIBE']);
+    expect(run.stdout + run.stderr).not.toContain(keys.new);
+  });
+});
