@@ -77,6 +77,8 @@ export function createSession(options: SessionOptions) {
     catalog,
     api,
     target,
+    /** The settings the user gave (file and --set), before defaults. */
+    settings: options.settings,
     settingsFor,
     /** Renders a template's request without sending it (secrets redacted). */
     preview(template: StepTemplate, vars: Record<string, JsonValue>, baseUrl?: string): Preview {

@@ -34,6 +34,8 @@ export interface FlowView {
   name: string;
   description: string;
   trigger: string;
+  /** Other words that start it (e.g. UNSUBSCRIBE for STOP), as the flow declares them. */
+  aliases: string[];
   variables: Record<string, VariableDeclaration>;
   /** The step templates the flow can call, in node order. */
   steps: string[];
@@ -45,6 +47,8 @@ export interface CatalogView {
   apis: Array<{ api: ApiVersion; label: string; base_url: string }>;
   templates: TemplateView[];
   flows: FlowView[];
+  /** The plugin's settings as the manifest declares them (labels, descriptions, examples), for the settings panel. */
+  settings: Record<string, VariableDeclaration>;
   scenarios: Array<{ name: ScenarioName; title: string }>;
 }
 
@@ -72,7 +76,17 @@ function templateView(t: StepTemplate): TemplateView {
 function flowView(f: Flow): FlowView {
   const steps: string[] = [];
   for (const node of Object.values(f.nodes)) if (node.type === 'step' && !steps.includes(node.template)) steps.push(node.template);
-  return { kind: 'flow', id: f.id, api: f.api, name: f.name, description: f.description, trigger: f.trigger.keyword, variables: f.variables, steps };
+  return {
+    kind: 'flow',
+    id: f.id,
+    api: f.api,
+    name: f.name,
+    description: f.description,
+    trigger: f.trigger.keyword,
+    aliases: f.trigger.aliases ?? [],
+    variables: f.variables,
+    steps,
+  };
 }
 
 /**
@@ -95,6 +109,7 @@ export function catalogView(catalog: Catalog): CatalogView {
     apis,
     templates: catalog.templates.map(templateView),
     flows: catalog.flows.map(flowView),
+    settings: catalog.manifest.settings,
     scenarios: (Object.keys(SCENARIOS) as ScenarioName[]).map((name) => ({ name, title: SCENARIOS[name].title })),
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { holdsSecret, redactSecrets, targetSecrets } from '../redact.js';
+import { holdsSecret, redactSecrets } from '../redact.js';
 import type { Session } from '../session.js';
 import { createApi } from './api.js';
 import { checkCaller, checkChange } from './guard.js';
@@ -27,11 +27,12 @@ export interface HandlerOptions {
  */
 export function createHandler(session: Session, options: HandlerOptions) {
   const api = createApi(session);
-  const secrets = targetSecrets(session.target);
   const dir = options.assets ?? assetsDir();
 
   function sendChecked(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
     const text = body.toString();
+    // Every key the server holds: the target's, and one given in the page for live.
+    const secrets = api.secrets();
     if (!holdsSecret(text, secrets)) return send(res, status, type, body);
     options.log?.('web: an answer held the API key; the key was redacted');
     send(res, status, type, redactSecrets(text, secrets));
@@ -44,7 +45,7 @@ export function createHandler(session: Session, options: HandlerOptions) {
       checkCaller(req, options.port());
       if (method !== 'GET' && method !== 'HEAD') checkChange(req);
       if (url.pathname.startsWith('/api/')) {
-        const answer = await api(method, url.pathname, req);
+        const answer = await api.answer(method, url.pathname, req);
         sendChecked(res, answer.status, 'application/json; charset=utf-8', jsonText(answer.body));
         return;
       }
@@ -61,7 +62,9 @@ export function createHandler(session: Session, options: HandlerOptions) {
     }
   }
 
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     void handle(req, res);
   };
+  /** Ends the page's conversations (their flows waiting for an answer). */
+  return Object.assign(handler, { close: () => api.close() });
 }

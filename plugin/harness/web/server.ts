@@ -74,7 +74,8 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   let bound = port;
   try {
     const session = createSession({ settings: options.settings ?? {}, target, ...(options.catalog ? { catalog: options.catalog } : {}) });
-    const server = createServer(createHandler(session, { port: () => bound, ...(options.log ? { log: options.log } : {}) }));
+    const handler = createHandler(session, { port: () => bound, ...(options.log ? { log: options.log } : {}) });
+    const server = createServer(handler);
     bound = await listen(server, port);
     let closing: Promise<void> | undefined;
     return {
@@ -84,7 +85,9 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         (closing ??= new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
-        }).then(() => target.close())),
+        })
+          .then(() => handler.close())
+          .then(() => target.close())),
     };
   } catch (error) {
     await target.close();
