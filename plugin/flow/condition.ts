@@ -25,20 +25,36 @@ export function asText(value: unknown): string {
  * holds({ type: 'condition', variable: 'subscriber_group_ids', operator: 'contains', value: '<<settings.group_id>>', then: 'a', else: 'b' }, ctx) // true
  */
 export function holds(node: ConditionNode, context: RenderContext): boolean {
+  return check(node, context).holds;
+}
+
+/**
+ * A condition node checked: the variable, the operator, the value side as rendered, and
+ * whether it held (what a flow's visit records).
+ *
+ * @example
+ * check(node, ctx) // { variable: 'subscriber_status', operator: 'equals', value: 'unconfirmed', holds: false }
+ */
+export function check(node: ConditionNode, context: RenderContext): { variable: string; operator: string; value?: string; holds: boolean } {
   const value = lookup(context, node.variable);
-  switch (node.operator) {
+  const { variable, operator } = node;
+  switch (operator) {
     case 'is_empty':
-      return isBlank(value);
+      return { variable, operator, holds: isBlank(value) };
     case 'is_not_empty':
-      return !isBlank(value);
-    case 'is_one_of':
-      return (node.values ?? []).some((allowed) => asText(value) === renderText(allowed, context));
-    case 'equals':
-      return asText(value) === renderText(node.value ?? '', context);
+      return { variable, operator, holds: !isBlank(value) };
+    case 'is_one_of': {
+      const allowed = (node.values ?? []).map((source) => renderText(source, context));
+      return { variable, operator, value: allowed.join(', '), holds: allowed.includes(asText(value)) };
+    }
+    case 'equals': {
+      const wanted = renderText(node.value ?? '', context);
+      return { variable, operator, value: wanted, holds: asText(value) === wanted };
+    }
     case 'contains': {
       const wanted = renderText(node.value ?? '', context);
-      if (wanted.trim() === '') return false;
-      return Array.isArray(value) ? value.some((item) => asText(item) === wanted) : asText(value).includes(wanted);
+      const found = wanted.trim() !== '' && (Array.isArray(value) ? value.some((item) => asText(item) === wanted) : asText(value).includes(wanted));
+      return { variable, operator, value: wanted, holds: found };
     }
   }
 }

@@ -13,6 +13,8 @@ export interface FlowVisit {
   /** For step nodes: index into `steps` and the outcome. */
   step?: number;
   outcome?: string;
+  /** For condition nodes: what was checked (the value side rendered) and whether it held. */
+  check?: { variable: string; operator: string; value?: string; holds: boolean };
   /** The node that ran next (none after an end or a wait). */
   next?: string;
 }

@@ -9,7 +9,7 @@ import { isBlank } from '../template/helpers.js';
 import { checkFormat } from '../step/formats.js';
 import { notSent, runStep, type StepEnvironment } from '../step/run.js';
 import { definedOnly } from '../step/result.js';
-import { holds, setValue } from './condition.js';
+import { check, setValue } from './condition.js';
 import type { FlowEnd, FlowResult, FlowVisit } from './result.js';
 
 /** A question an `ask` node puts to the contact. */
@@ -87,7 +87,8 @@ async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: 
     case 'step':
       return runStepNode(flow, node, context, env, result, visit);
     case 'condition':
-      return { next: holds(node, context) ? node.then : node.else };
+      visit.check = check(node, context);
+      return { next: visit.check.holds ? node.then : node.else };
     case 'set':
       result.variables[node.variable] = setValue(node, result.variables);
       return { next: node.next };

@@ -154,7 +154,7 @@ describe('run against a running simulator', () => {
       'bot: You are already subscribed!',
       'bot: You have been unsubscribed from our newsletter. Send JOIN any time to come back.',
     ]);
-    expect(run.stderr).toContain(`POST ${sim.url}/api/subscribers ← 201 created → reply_subscribed`);
+    expect(run.stderr).toContain(`POST ${sim.url}/api/subscribers ← 201 created → check_name`);
   });
 
   it('never prints the key, whatever the command and format', async () => {

@@ -29,7 +29,7 @@ describe('runStep', () => {
         headers: { 'cache-control': 'no-cache, private', 'content-type': 'application/json', 'x-locale': 'en', 'x-ratelimit-limit': '120', 'x-ratelimit-remaining': '89' },
         body: { data: subscriberObject({ name: 'Priya Sharma' }) },
       },
-      outputs: { subscriber_id: '165968862226941797', subscriber_status: 'active', error_message: null },
+      outputs: { subscriber_id: '165968862226941797', subscriber_status: 'active', error_message: null, email_error: null },
       outcome: 'created',
       rule: 0,
       attempts: 1,
@@ -43,7 +43,7 @@ describe('runStep', () => {
     const ml = fakeMailerLite([{ request: 'GET http://127.0.0.1:9090/api/subscribers/priya%2B1@x.com', reply: { status: 404, shape: 'subscriber_not_found' } }]);
     const result = await runStep(template('mailerlite.subscriber.lookup'), { customer_email: 'priya+1@x.com' }, { settings: SETTINGS, secrets: SECRETS, fetch: ml.fetch, baseUrl: 'http://127.0.0.1:9090' });
     expect(ml.problems()).toEqual([]);
-    expect(result).toMatchObject({ outcome: 'not_found', rule: 4, attempts: 1, request: { url: 'http://127.0.0.1:9090/api/subscribers/priya%2B1@x.com' } });
+    expect(result).toMatchObject({ outcome: 'not_found', rule: 1, attempts: 1, request: { url: 'http://127.0.0.1:9090/api/subscribers/priya%2B1@x.com' } });
   });
 
   it('a timeout on every attempt: no response, the error says so, outputs are null', async () => {
@@ -54,9 +54,9 @@ describe('runStep', () => {
     expect(result).toMatchObject({
       response: null,
       error: { kind: 'timeout', message: 'no response within 10000 ms' },
-      outputs: { subscriber_id: null, subscriber_status: null, subscriber_group_ids: null, in_target_group: null },
+      outputs: { subscriber_id: null, subscriber_status: null, subscriber_group_ids: null },
       outcome: 'error',
-      rule: 7,
+      rule: 4,
       attempts: 3,
     });
     expect(waits).toEqual([500, 1000]);

@@ -44,13 +44,18 @@ export function formatStep(step: StepResult, c: Palette, where: { node?: string;
   return lines;
 }
 
-/** Lines for one visited flow node (replies and ends; steps use formatStep). */
+/** Lines for one visited flow node (steps through formatStep, replies, condition checks). */
 export function formatVisit(visit: FlowVisit, result: Pick<FlowResult, 'steps' | 'replies'>, c: Palette, reply?: string): string[] {
   if (visit.type === 'step' && visit.step !== undefined) {
     const step = result.steps[visit.step];
     return step ? formatStep(step, c, { node: visit.node, ...(visit.next ? { next: visit.next } : {}) }) : [];
   }
   if ((visit.type === 'reply' || visit.type === 'ask') && reply !== undefined) return [`${c.green('💬 bot:')} ${reply}`];
+  if (visit.check) {
+    const { variable, operator, value, holds } = visit.check;
+    const operand = value === undefined ? '' : ` ${JSON.stringify(value)}`;
+    return [`${c.dim('◆')} ${c.bold(visit.node)} ${variable} ${operator.replaceAll('_', ' ')}${operand}: ${holds ? 'yes' : 'no'}${visit.next ? ` → ${visit.next}` : ''}`];
+  }
   return [];
 }
 
