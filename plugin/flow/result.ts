@@ -3,7 +3,7 @@ import type { StepResult } from '../step/result.js';
 
 /** How a flow stopped: at an end node with its result, or waiting for an answer. */
 export type FlowEnd =
-  | { node: string; result: string; reason?: string; outputs?: Record<string, JsonValue> }
+  | { node: string; result: string; reason?: string; outputs?: Record<string, JsonValue>; failure?: true }
   | { node: string; waiting_for: string; question: string };
 
 /** One node visited, in order. */

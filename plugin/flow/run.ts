@@ -78,7 +78,7 @@ async function runNode(flow: Flow, node: FlowNode, context: RenderContext, env: 
     case 'ask':
       return runAsk(node, context, env, result, visit);
     case 'end': {
-      const end: FlowEnd = { node: visit.node, result: node.result };
+      const end: FlowEnd = { node: visit.node, result: node.result, ...(node.failure ? { failure: true as const } : {}) };
       if (node.reason !== undefined) end.reason = renderText(node.reason, context);
       // Like step inputs: a sole <<variable>> keeps its JSON type; a blank value is null.
       if (node.outputs) end.outputs = Object.fromEntries(Object.entries(node.outputs).map(([k, t]) => [k, renderValue(t, context) ?? null]));

@@ -691,4 +691,8 @@ export interface EndNode {
   outputs?: {
     [k: string]: TemplateString2;
   };
+  /**
+   * True for an end that means the flow could not do its job (MailerLite did not answer as expected, an answer could not be read): `run` exits 1 there.
+   */
+  failure?: boolean;
 }

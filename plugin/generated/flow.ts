@@ -301,4 +301,8 @@ export interface EndNode {
   outputs?: {
     [k: string]: TemplateString;
   };
+  /**
+   * True for an end that means the flow could not do its job (MailerLite did not answer as expected, an answer could not be read): `run` exits 1 there.
+   */
+  failure?: boolean;
 }

@@ -116,6 +116,7 @@ export function createSimulator(options: SimulatorOptions = {}): SimulatorCore {
     if (fault?.kind === 'drop' && fault.when !== 'after') return { kind: 'drop' };
     if (fault?.kind === 'error') return { kind: 'respond', response: htmlError(fault.status ?? 502, fault.body) };
     if (fault?.kind === 'rate-limit') return { kind: 'respond', response: injectedTooMany(req, fault.retryAfterMs ?? 1000) };
+    if (fault?.kind === 'reply') return { kind: 'respond', response: injectedReply(fault) };
     const response = answerApi(deps, req);
     if (fault?.kind === 'drop') return { kind: 'drop' };
     if (fault?.kind === 'truncate' && response.json !== undefined) {
@@ -140,6 +141,13 @@ export function createSimulator(options: SimulatorOptions = {}): SimulatorCore {
   }
 
   return core;
+}
+
+/** What a `reply` fault answers: its status and body text as given, declared JSON. */
+function injectedReply(fault: ActiveFault): SimResponse {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (fault.retryAfterMs !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(fault.retryAfterMs / 1000)));
+  return { status: fault.status ?? 200, headers, text: fault.body ?? '' };
 }
 
 function journalBody(req: SimRequest): JsonValue | string | null {

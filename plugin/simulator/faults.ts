@@ -1,7 +1,7 @@
 import { seededRandom } from './rng.js';
 
 /** What a fault does to a matching request. */
-export type FaultKind = 'latency' | 'error' | 'rate-limit' | 'drop' | 'truncate';
+export type FaultKind = 'latency' | 'error' | 'rate-limit' | 'drop' | 'truncate' | 'reply';
 
 /**
  * One injected fault. It matches requests by method and path pattern (both optional:
@@ -29,11 +29,11 @@ export interface FaultSpec {
   seed?: number;
   /** latency: milliseconds added before the request is handled. */
   ms?: number;
-  /** error: HTTP status (default 502); the body is an nginx-style HTML page. */
+  /** error: HTTP status (default 502); the body is an nginx-style HTML page. reply: any status (default 200). */
   status?: number;
-  /** error: replace the HTML body. */
+  /** error: replace the HTML body. reply: the body text as sent, with a JSON content type (default empty: `''`, `'[]'`, `'{"data":null}'`, a cut-off text). */
   body?: string;
-  /** rate-limit: how long the client is told to wait (default 1000 ms). */
+  /** rate-limit: how long the client is told to wait (default 1000 ms). reply: sends `Retry-After` in whole seconds when given. */
   retryAfterMs?: number;
   /** drop: `before` (default) handling, or `after` it (the change happened, the answer is lost). */
   when?: 'before' | 'after';
@@ -120,7 +120,7 @@ function safeDecode(segment: string): string {
   }
 }
 
-const KINDS: readonly FaultKind[] = ['latency', 'error', 'rate-limit', 'drop', 'truncate'];
+const KINDS: readonly FaultKind[] = ['latency', 'error', 'rate-limit', 'drop', 'truncate', 'reply'];
 const FAULT_KEYS = ['kind', 'method', 'path', 'count', 'probability', 'seed', 'ms', 'status', 'body', 'retryAfterMs', 'when', 'keepBytes'];
 
 /**
@@ -150,8 +150,9 @@ export function parseFault(value: unknown): { ok: true; fault: FaultSpec } | { o
   if (f.probability !== undefined && !(typeof f.probability === 'number' && f.probability >= 0 && f.probability <= 1)) {
     problems.push('probability: expected a number from 0 to 1');
   }
-  if (f.status !== undefined && !(Number.isSafeInteger(f.status) && (f.status as number) >= 500 && (f.status as number) <= 599)) {
-    problems.push('status: expected a 5xx status, e.g. 502');
+  const [low, high, example] = f.kind === 'reply' ? [200, 599, '200'] : [500, 599, '502'];
+  if (f.status !== undefined && !(Number.isSafeInteger(f.status) && (f.status as number) >= low && (f.status as number) <= high)) {
+    problems.push(`status: expected a status from ${low} to ${high}, e.g. ${example}`);
   }
   if (f.when !== undefined && f.when !== 'before' && f.when !== 'after') problems.push('when: expected "before" or "after"');
   if (f.kind === 'latency' && f.ms === undefined) problems.push('ms: required for a latency fault, e.g. 250');

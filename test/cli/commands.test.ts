@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
+import { DEFAULT_SEED, startSimulator, type Simulator } from '../../plugin/simulator/index.js';
 import type { FlowResult } from '../../plugin/flow/result.js';
 import type { StepResult } from '../../plugin/step/result.js';
 import { cli } from './io.js';
@@ -135,6 +135,32 @@ describe('run against a running simulator', () => {
     expect(result.outcome).toBe('error');
     expect(result.response?.status).toBe(502);
     expect(result.attempts).toBe(3);
+  });
+
+  it('a flow that could not read an answer ends at its failure end, exit 1, and writes nothing (setup after a cut-off 200)', async () => {
+    sim.reset();
+    const groups = sim.state.count('new').groups;
+    sim.inject({ kind: 'truncate', method: 'GET', path: '/api/groups', count: 1 });
+    const run = await cli(['run', 'setup.optin-group', '--base-url', sim.url, '--json'], { env: env() });
+    sim.clearFaults();
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as FlowResult;
+    expect(result.end).toEqual({ node: 'failed', result: 'failed', reason: 'could not find or create the group', failure: true });
+    expect(sim.journal().map((entry) => entry.method)).toEqual(['GET']);
+    expect(sim.state.count('new').groups).toBe(groups);
+  });
+
+  it('STOP after a cut-off lookup ends at the error end, exit 1, with nothing on stdout but the FlowResult', async () => {
+    sim.seed({ scenario: 'priya-subscribed' });
+    sim.inject({ kind: 'truncate', method: 'GET', path: '/api/subscribers/*', count: 1 });
+    const run = await cli(['run', 'whatsapp.stop', '--var', 'customer_email=priya@example.com', '--base-url', sim.url, '--json'], { env: env() });
+    sim.clearFaults();
+    const journal = sim.journal();
+    sim.seed(DEFAULT_SEED);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as FlowResult;
+    expect(result.end).toMatchObject({ node: 'end_error', failure: true });
+    expect(journal.map((entry) => entry.method)).toEqual(['GET']);
   });
 
   it('an API outcome such as auth_error is not a failure of the command', async () => {

@@ -63,6 +63,7 @@ export async function runRun(id: string, options: RunOptions, io: Io): Promise<n
     if (!options.json || target.kind === 'live') writeLines(shown.stderr, [target.kind === 'live' ? c.red(`⚠ sending to ${target.description}`) : c.dim(`→ ${target.description}`)]);
     const session = createSession({ catalog, settings, api: chosenApi, target });
     let steps: StepResult[];
+    let failed = false;
     if (resolved.kind === 'template') {
       const result = await session.runTemplate(resolved.template, vars);
       steps = [result];
@@ -73,10 +74,11 @@ export async function runRun(id: string, options: RunOptions, io: Io): Promise<n
         onVisit: options.json ? undefined : (visit, so) => writeLines(shown.stdout, formatVisit(visit, so, c, so.replies.at(-1))),
       });
       steps = result.steps;
+      failed = 'failure' in result.end && result.end.failure === true;
       if (options.json) shown.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else writeLines(shown.stdout, [formatEnd(result, c)]);
     }
-    return endedInFallback(catalog, steps) ? EXIT.fallback : EXIT.ok;
+    return failed || endedInFallback(catalog, steps) ? EXIT.fallback : EXIT.ok;
   } finally {
     await target.close();
   }
