@@ -1,0 +1,98 @@
+import type { Flow, FlowNode } from '../../generated/flow.js';
+import type { Problems } from './problems.js';
+import type { NodeSpec, Parts } from './spec.js';
+import { partPaths, templateParts } from './text.js';
+
+const PLAIN = 'plain <<variable>> placeholders (the builder profile)';
+
+function partsOf(source: string, at: Array<string | number>, problems: Problems): Parts {
+  const parsed = templateParts(source);
+  if (parsed.ok) {
+    if (partPaths(parsed.parts).some((path) => path[0] === 'secrets')) {
+      problems.add(at, 'a flow text reads a secret; secrets go into request headers only', 'conversation variables and settings.<name>', '"<<customer_email>>"');
+    }
+    return parsed.parts;
+  }
+  problems.add(at, parsed.why, PLAIN, '"<<customer_first_name>>" after a set node with "function": "first_word"');
+  return [];
+}
+
+function mapParts(texts: Record<string, string> | undefined, at: Array<string | number>, problems: Problems): Record<string, Parts> {
+  return Object.fromEntries(Object.entries(texts ?? {}).map(([name, source]) => [name, partsOf(source, [...at, name], problems)]));
+}
+
+/**
+ * One flow node as the collection's script walks it: templates as parts, the condition's
+ * variable as a path. Texts outside the builder profile are recorded in `problems`.
+ *
+ * @example
+ * nodeSpec('reply_already', { type: 'reply', text: 'You are already subscribed!', next: 'end_already' }, problems)
+ * // { type: 'reply', text: ['You are already subscribed!'], next: 'end_already' }
+ */
+export function nodeSpec(id: string, node: FlowNode, problems: Problems): NodeSpec {
+  const at = (...tokens: string[]): string[] => ['nodes', id, ...tokens];
+  switch (node.type) {
+    case 'step':
+      return { type: 'step', template: node.template, inputs: mapParts(node.inputs, at('inputs'), problems), routes: node.routes, ...(node.otherwise === undefined ? {} : { otherwise: node.otherwise }) };
+    case 'condition':
+      return {
+        type: 'condition',
+        variable: node.variable.split('.'),
+        operator: node.operator,
+        ...(node.value === undefined ? {} : { value: partsOf(node.value, at('value'), problems) }),
+        ...(node.values === undefined ? {} : { values: node.values.map((value, index) => partsOf(value, [...at('values'), index], problems)) }),
+        then: node.then,
+        else: node.else,
+      };
+    case 'set':
+      return { type: 'set', variable: node.variable, function: node.function, of: node.of, next: node.next };
+    case 'reply':
+      return { type: 'reply', text: partsOf(node.text, at('text'), problems), next: node.next };
+    case 'ask':
+      // Newman runs one message: the flow stops at an ask, waiting for the answer.
+      return { type: 'ask', variable: node.variable, text: partsOf(node.text, at('text'), problems) };
+    case 'end':
+      return {
+        type: 'end',
+        result: node.result,
+        ...(node.reason === undefined ? {} : { reason: partsOf(node.reason, at('reason'), problems) }),
+        ...(node.outputs === undefined ? {} : { outputs: mapParts(node.outputs, at('outputs'), problems) }),
+      };
+  }
+}
+
+/**
+ * Step nodes in the order a run meets them from the start (then any others), so the
+ * collection lists its requests as the conversation goes.
+ *
+ * @example
+ * stepOrder(join) // ['lookup', 'upsert']
+ */
+export function stepOrder(flow: Flow): string[] {
+  const seen = new Set<string>();
+  const steps: string[] = [];
+  const visit = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = flow.nodes[id];
+    if (!node) return;
+    if (node.type === 'step') steps.push(id);
+    for (const next of successors(node)) visit(next);
+  };
+  visit(flow.start);
+  for (const [id, node] of Object.entries(flow.nodes)) if (node.type === 'step' && !steps.includes(id)) steps.push(id);
+  return steps;
+}
+
+function successors(node: FlowNode): string[] {
+  switch (node.type) {
+    case 'step':
+      return [...Object.values(node.routes), ...(node.otherwise === undefined ? [] : [node.otherwise])];
+    case 'condition':
+      return [node.then, node.else];
+    case 'end':
+      return [];
+    default:
+      return [node.next];
+  }
+}

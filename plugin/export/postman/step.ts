@@ -1,0 +1,202 @@
+import type { StepTemplate } from '../../generated/step-template.js';
+import type { JsonValue } from '../../json.js';
+import { plainPathSteps } from './path.js';
+import type { PostmanHeader, PostmanRequest } from './postman.js';
+import type { Problems } from './problems.js';
+import type { BodySpec, HeaderSpec, OutcomeSpec, OutputSpec, Parts, QuerySpec, SegmentSpec, StepSpec } from './spec.js';
+import { isLiteral, partPaths, templateParts } from './text.js';
+import { splitUrl } from './url.js';
+
+/** The local variable the pre-request script fills with the JSON body text. */
+export const BODY_VARIABLE = 'request.body';
+
+/** A step template made ready for a collection: what its script runs, and its request item. */
+export interface ExportedStep {
+  spec: StepSpec;
+  request: PostmanRequest;
+  /** The literal origin of the template's URL (`https://connect.mailerlite.com`). */
+  origin: string;
+}
+
+const PLAIN = 'plain <<variable>> placeholders (the builder profile)';
+
+/** Parts of a template, or undefined after recording why it is outside the profile. */
+function partsOf(source: string, at: Array<string | number>, problems: Problems): Parts | undefined {
+  const parsed = templateParts(source);
+  if (parsed.ok) return parsed.parts;
+  problems.add(at, parsed.why, PLAIN, '"<<customer_first_name>>" after a set node with "function": "first_word"');
+  return undefined;
+}
+
+/** Records a secret read outside a header. */
+function noSecrets(parts: Parts, at: Array<string | number>, problems: Problems): void {
+  if (partPaths(parts).some((path) => path[0] === 'secrets')) {
+    problems.add(at, 'a secret is read outside a header; the collection only ever sends the key as {{api_key}} in a header', 'secrets in header values only', '"Authorization": "Bearer <<secrets.api_key>>"');
+  }
+}
+
+function literalText(parts: Parts): string {
+  return parts.filter((part): part is string => typeof part === 'string').join('');
+}
+
+/** A literal `{{` would be filled in by Postman: it cannot pass through untouched in a URL or header. */
+function noBraces(text: string, at: Array<string | number>, problems: Problems): void {
+  if (text.includes('{{')) problems.add(at, 'literal "{{" here would be read by Postman as a variable', 'no literal "{{" in a URL or a header', '"Accept": "application/json"');
+}
+
+function segments(template: StepTemplate, problems: Problems): { origin: string; path: string; specs: SegmentSpec[] } | undefined {
+  const split = splitUrl(template.request.url);
+  if (!split.ok) {
+    problems.add(['request', 'url'], split.why, 'an absolute URL with a literal https://host', '"https://connect.mailerlite.com/api/subscribers/<<customer_email>>"');
+    return undefined;
+  }
+  const specs: SegmentSpec[] = [];
+  let path = '';
+  split.segments.forEach((segment, index) => {
+    if ('literal' in segment) {
+      noBraces(segment.literal, ['request', 'url'], problems);
+      path += '/' + segment.literal;
+      return;
+    }
+    const parts = partsOf(segment.template, ['request', 'url'], problems);
+    if (!parts) return;
+    noSecrets(parts, ['request', 'url'], problems);
+    const only = parts.length === 1 && Array.isArray(parts[0]) ? parts[0].join('.') : `segment${index + 1}`;
+    const variable = `path.${only}`;
+    specs.push({ variable, parts });
+    path += `/{{${variable}}}`;
+  });
+  return { origin: split.origin, path, specs };
+}
+
+function query(template: StepTemplate, problems: Problems): { search: string; specs: QuerySpec[] } {
+  const params: string[] = [];
+  const specs: QuerySpec[] = [];
+  for (const [key, source] of Object.entries(template.request.query ?? {})) {
+    const at = ['request', 'query', key];
+    noBraces(key, at, problems);
+    const parts = partsOf(source, at, problems);
+    if (!parts) continue;
+    noSecrets(parts, at, problems);
+    if (isLiteral(parts)) {
+      const text = literalText(parts);
+      // A blank value leaves its parameter out, as the engine does.
+      if (text.trim() !== '') params.push(`${key}=${encodeURIComponent(text)}`);
+      continue;
+    }
+    const variable = `query.${key}`;
+    specs.push({ key, variable, parts });
+    params.push(`${key}={{${variable}}}`);
+  }
+  return { search: params.length === 0 ? '' : '?' + params.join('&'), specs };
+}
+
+function headers(template: StepTemplate, secrets: readonly string[], problems: Problems): { rows: PostmanHeader[]; specs: HeaderSpec[] } {
+  const rows: PostmanHeader[] = [];
+  const specs: HeaderSpec[] = [];
+  for (const [name, source] of Object.entries(template.request.headers ?? {})) {
+    const at = ['request', 'headers', name];
+    const parts = partsOf(source, at, problems);
+    if (!parts) continue;
+    const literal = literalText(parts);
+    noBraces(literal, at, problems);
+    if (/[\r\n\0]/.test(literal)) problems.add(at, `the value of header ${name} holds a line break or NUL`, 'a header value on one line', '"Accept": "application/json"');
+    const paths = partPaths(parts);
+    for (const path of paths.filter((p) => p[0] === 'secrets')) {
+      if (path.length !== 2 || !secrets.includes(path[1] ?? '')) problems.add(at, `<<${path.join('.')}>> is not a secret of the plugin`, `one of ${secrets.map((s) => `<<secrets.${s}>>`).join(', ')}`, '"Authorization": "Bearer <<secrets.api_key>>"');
+    }
+    if (paths.every((p) => p[0] === 'secrets')) {
+      // Literal text and the key: Postman fills in {{api_key}} itself. A blank value leaves the header out.
+      const value = parts.map((part) => (typeof part === 'string' ? part : `{{${part[1] ?? ''}}}`)).join('');
+      if (paths.length > 0 || literal.trim() !== '') rows.push({ key: name, value });
+      continue;
+    }
+    const variable = `header.${name}`;
+    specs.push({ name, variable, parts });
+    rows.push({ key: name, value: `{{${variable}}}`, description: 'Filled in by the collection pre-request script.' });
+  }
+  return { rows, specs };
+}
+
+function body(value: JsonValue, at: Array<string | number>, problems: Problems): BodySpec {
+  if (typeof value === 'string') {
+    const parts = partsOf(value, at, problems) ?? [];
+    noSecrets(parts, at, problems);
+    return { kind: 'text', parts };
+  }
+  if (Array.isArray(value)) return { kind: 'list', items: value.map((item, index) => body(item, [...at, index], problems)) };
+  if (value !== null && typeof value === 'object') return { kind: 'object', entries: Object.entries(value).map(([key, item]) => [key, body(item, [...at, key], problems)]) };
+  return { kind: 'value', value };
+}
+
+function outputs(template: StepTemplate, problems: Problems): OutputSpec[] {
+  const specs: OutputSpec[] = [];
+  for (const [name, output] of Object.entries(template.outputs)) {
+    const path = plainPathSteps(output.expression);
+    if (!path) {
+      problems.add(['outputs', name, 'expression'], `output "${name}" is not a plain path: ${output.expression}`, 'names, [n] indexes and [*] over a list', '"expression": "data.groups[*].id"');
+      continue;
+    }
+    specs.push({ name, path, text: output.type === 'string' });
+  }
+  return specs;
+}
+
+function outcomes(template: StepTemplate, problems: Problems): OutcomeSpec[] {
+  return template.outcomes.map((rule, index) => {
+    if ('fallback' in rule) return { name: rule.name, fallback: true };
+    const spec: OutcomeSpec = { name: rule.name };
+    if (rule.when.condition !== undefined) {
+      problems.add(['outcomes', index, 'when', 'condition'], `outcome "${rule.name}" reads the response body; a Postman branch is by status only`, 'status, timeout or network rules; a check of the body becomes a condition node', '{ "name": "found", "when": { "status": 200 } }');
+    }
+    if (rule.when.status !== undefined) spec.status = Array.isArray(rule.when.status) ? rule.when.status : [rule.when.status];
+    if (rule.when.failure !== undefined) spec.failure = rule.when.failure;
+    return spec;
+  });
+}
+
+/**
+ * A step template for the collection: the script's spec (inputs, templated URL segments,
+ * query values, headers and body, plain-path outputs, status outcomes, retry policy) and
+ * the Postman request, whose URL starts at `{{base_url}}` and whose key is `{{api_key}}`.
+ * What the profile does not hold is recorded in `problems`.
+ *
+ * @example
+ * exportStep(lookup, ['api_key'], problems).request.url // '{{base_url}}/api/subscribers/{{path.customer_email}}'
+ */
+export function exportStep(template: StepTemplate, secrets: readonly string[], problems: Problems): ExportedStep | undefined {
+  const url = segments(template, problems);
+  const search = query(template, problems);
+  const header = headers(template, secrets, problems);
+  const bodySpec = template.request.body === undefined ? undefined : body(template.request.body, ['request', 'body'], problems);
+  const retry = template.retry?.safe_to_repeat ? template.retry : undefined;
+  const spec: StepSpec = {
+    id: template.id,
+    inputs: Object.entries(template.inputs).map(([name, decl]) => ({
+      name,
+      type: decl.type,
+      required: decl.required === true,
+      ...(decl.format === undefined ? {} : { format: decl.format }),
+      ...(decl.pattern === undefined ? {} : { pattern: decl.pattern }),
+      ...(decl.enum === undefined ? {} : { enum: decl.enum }),
+      ...(decl.default === undefined ? {} : { default: decl.default }),
+    })),
+    segments: url?.specs ?? [],
+    query: search.specs,
+    headers: header.specs,
+    ...(bodySpec === undefined ? {} : { body: bodySpec }),
+    outputs: outputs(template, problems),
+    outcomes: outcomes(template, problems),
+    retry: { attempts: retry ? (retry.max_attempts ?? 3) : 1, baseMs: retry?.base_delay_ms ?? 500, maxMs: retry?.max_delay_ms ?? 8000 },
+    timeoutMs: template.timeout_ms ?? 10_000,
+  };
+  if (!url) return undefined;
+  const request: PostmanRequest = {
+    method: template.request.method,
+    header: header.rows,
+    url: `{{base_url}}${url.path}${search.search}`,
+    description: `${template.name} (step template ${template.id}). ${template.description}`,
+  };
+  if (bodySpec !== undefined) request.body = { mode: 'raw', raw: `{{${BODY_VARIABLE}}}`, options: { raw: { language: 'json' } } };
+  return { spec, request, origin: url.origin };
+}
