@@ -36,6 +36,10 @@ for (const api of ['new', 'classic'] as const) {
         expect(actual.environment.reason).toBe('result' in expected.end ? (expected.end.reason ?? '') : '');
         expect(actual.environment.waiting_for).toBe('waiting_for' in expected.end ? expected.end.waiting_for : '');
         expect(actual.environment.error).toBe('');
+        const failed = 'failure' in expected.end && expected.end.failure === true;
+        expect(actual.environment.failure).toBe(failed ? 'true' : '');
+        // An end that means failure fails the newman run, as it makes `run` exit 1.
+        expect(actual.failures.some((f) => f.startsWith(`mailerlite-steps: the flow ended in ${expected.end.node}`))).toBe(failed);
 
         const sent = JSON.stringify(actual.journal.map((e) => e.body));
         for (const value of scenario.carries ?? []) expect(sent).toContain(JSON.stringify(value).slice(1, -1));

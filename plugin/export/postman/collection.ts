@@ -10,7 +10,7 @@ import type { FlowSpec, NodeSpec, StepSpec } from './spec.js';
 import type { ExportedStep } from './step.js';
 
 /** Environment names the collection writes at the end of a run. */
-export const RESULT_VARIABLES = ['reply', 'end', 'result', 'reason', 'outputs', 'waiting_for', 'error'] as const;
+export const RESULT_VARIABLES = ['reply', 'end', 'result', 'reason', 'outputs', 'waiting_for', 'failure', 'error'] as const;
 
 /** Nodes a run may visit before it counts as a loop: the engine's default. */
 const MAX_VISITS = 50;
@@ -110,7 +110,7 @@ export function flowCollection(catalog: Catalog, flow: Flow, exportTemplate: Ste
         '',
         `Trigger: ${flow.trigger.keyword}. Exported by mailerlite-steps from the flow ${flow.id}; run it with newman:`,
         `newman run ${flow.id}.postman_collection.json --env-var base_url=${origin} --env-var api_key=... ${variables.map((v) => `--env-var ${v.name}=...`).join(' ')}`,
-        'At the end the environment holds reply (the replies, one per line), end (the end node), result, reason, outputs, waiting_for and error.',
+        'At the end the environment holds reply (the replies, one per line), end (the end node), result, reason, outputs, waiting_for, failure and error; an end that means failure fails the run (exit 1).',
       ].join('\n'),
       schema: COLLECTION_SCHEMA,
     },

@@ -57,6 +57,7 @@ export function nodeSpec(id: string, node: FlowNode, problems: Problems): NodeSp
         result: node.result,
         ...(node.reason === undefined ? {} : { reason: partsOf(node.reason, at('reason'), problems) }),
         ...(node.outputs === undefined ? {} : { outputs: mapParts(node.outputs, at('outputs'), problems) }),
+        ...(node.failure ? { failure: true as const } : {}),
       };
   }
 }

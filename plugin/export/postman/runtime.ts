@@ -7,7 +7,8 @@
  * read by plain paths, the outcome by status, then condition, set, reply, ask and end
  * nodes, and `pm.execution.setNextRequest` to the next step (or `null` to stop). At the
  * end the environment holds `reply`, `end`, `result`, `reason`, `outputs`,
- * `waiting_for` and `error`.
+ * `waiting_for`, `failure` and `error`; an end that means failure fails the run, as it
+ * makes `run` exit 1.
  */
 export const RUNTIME = String.raw`(function (pm, FLOW) {
   'use strict';
@@ -292,7 +293,12 @@ export const RUNTIME = String.raw`(function (pm, FLOW) {
     pm.environment.set('reason', end.reason === undefined ? '' : end.reason);
     pm.environment.set('outputs', end.outputs === undefined ? '' : JSON.stringify(end.outputs));
     pm.environment.set('waiting_for', end.waiting_for === undefined ? '' : end.waiting_for);
+    pm.environment.set('failure', end.failure ? 'true' : '');
     pm.environment.set('error', end.error === undefined ? '' : end.error);
+    if (end.failure) {
+      var said = 'mailerlite-steps: the flow ended in ' + end.node + ' (' + end.result + (end.reason ? ': ' + end.reason : '') + ')';
+      pm.test(said, function () { throw new Error(said); });
+    }
   }
   function fail(message) {
     finish({ node: '', error: message });
@@ -314,7 +320,7 @@ export const RUNTIME = String.raw`(function (pm, FLOW) {
         S.replies.push(question);
         return finish({ node: id, waiting_for: node.variable });
       }
-      var end = { node: id, result: node.result };
+      var end = { node: id, result: node.result, failure: node.failure === true };
       if (node.reason !== undefined) end.reason = render(node.reason, c);
       if (node.outputs !== undefined) {
         end.outputs = {};

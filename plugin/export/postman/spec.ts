@@ -88,7 +88,7 @@ export type NodeSpec =
   | { type: 'set'; variable: string; function: string; of: string; next: string }
   | { type: 'reply'; text: Parts; next: string }
   | { type: 'ask'; variable: string; text: Parts }
-  | { type: 'end'; result: string; reason?: Parts; outputs?: Record<string, Parts> };
+  | { type: 'end'; result: string; reason?: Parts; outputs?: Record<string, Parts>; failure?: true };
 
 /** Everything the collection's script needs to run one flow. */
 export interface FlowSpec {

@@ -27,6 +27,7 @@ export function templateParts(source: string): PartsOrWhy {
     return { ok: false, why: error instanceof Error ? error.message : String(error) };
   }
   const parts: Parts = [];
+  const outside: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'text') {
       parts.push(token.value);
@@ -34,11 +35,11 @@ export function templateParts(source: string): PartsOrWhy {
     }
     const path = PLAIN_TAG.exec(token.value)?.[1];
     const head = path?.split('.')[0] ?? '';
-    if (path === undefined || KEYWORDS.has(head) || (!path.includes('.') && HELPER_NAMES.has(path))) {
-      return { ok: false, why: `<<${token.value}>> is a helper or a block, not a plain placeholder` };
-    }
-    parts.push(path.split('.'));
+    if (path === undefined || KEYWORDS.has(head) || (!path.includes('.') && HELPER_NAMES.has(path))) outside.push(`<<${token.value}>>`);
+    else parts.push(path.split('.'));
   }
+  if (outside.length === 1) return { ok: false, why: `${outside[0]} is a helper or a block, not a plain placeholder` };
+  if (outside.length > 1) return { ok: false, why: `${outside.join(', ')} are helpers or blocks, not plain placeholders` };
   return { ok: true, parts };
 }
 
