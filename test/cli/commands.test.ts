@@ -169,6 +169,17 @@ describe('run against a running simulator', () => {
     expect((JSON.parse(run.stdout) as StepResult).outcome).toBe('auth_error');
   });
 
+  it("a refused key (401) says what the guide's troubleshooting table says: wrong key or the other version's key", async () => {
+    const run = await cli(['run', 'mailerlite.subscriber.lookup', '--var', 'customer_email=priya@example.com', '--base-url', sim.url], { env: { MAILERLITE_API_KEY: keys.classic } });
+    expect(run.code).toBe(0);
+    const hint = run.stdout.split('\n').find((line) => line.trim().startsWith('hint'));
+    expect(hint).toContain('a wrong key, or a key of the other MailerLite version');
+    expect(hint).toContain('api_version classic');
+    const flow = await cli(['run', 'whatsapp.join', '--var', 'customer_email=priya@example.com', '--base-url', sim.url, '--json'], { env: { MAILERLITE_API_KEY: keys.classic } });
+    expect(flow.code).toBe(1);
+    expect((JSON.parse(flow.stdout) as FlowResult).end).toMatchObject({ node: 'end_key_refused', failure: true });
+  });
+
   it('chat reads lines and answers as the flows would', async () => {
     sim.reset();
     const run = await cli(['chat', '--base-url', sim.url], { env: env(), stdin: 'JOIN\nPriya@Example.com\nPriya Sharma\nJOIN\nSTOP\n' });

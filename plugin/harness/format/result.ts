@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FlowResult, FlowVisit } from '../../flow/result.js';
 import type { JsonValue } from '../../json.js';
 import type { StepResult } from '../../step/result.js';
+import { hintFor } from '../hints.js';
 import type { Palette } from './color.js';
 
 const MAX_BODY = 240;
@@ -36,6 +37,8 @@ export function formatStep(step: StepResult, c: Palette, where: { node?: string;
     const tries = step.attempts > 1 ? `, ${step.attempts} attempts` : '';
     lines.push(`  ← ${statusColor(c, status)(`${status} ${STATUS_CODES[status] ?? ''}`.trim())} ${c.dim(`(${Math.round(step.durationMs)} ms${tries})`)}`);
     if (step.response.body !== null) lines.push(`  ${c.dim('response')} ${compact(step.response.body)}`);
+    const hint = hintFor(status);
+    if (hint) lines.push(`  ${c.yellow('hint')} ${hint}`);
   }
   if (step.error) lines.push(`  ${c.red('✗')} ${step.error.kind}: ${step.error.message}`);
   const outputs = Object.entries(step.outputs);
