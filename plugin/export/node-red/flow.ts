@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catalog.js';
-import type { ConditionNode, Flow, FlowNode } from '../../generated/flow.js';
+import type { ConditionNode, Flow, FlowNode, SetNode } from '../../generated/flow.js';
 import { Board } from './ids.js';
 import { any, msg, str } from './jsonata.js';
 import { catchNode, change, comment, httpIn, httpResponse, remove, setTo, switchNode, tab, type NodeRedNode } from './nodes.js';
@@ -26,6 +26,17 @@ export function holds(node: ConditionNode): string {
       return `$astext(${variable}) = ${text(node.value ?? '', FLOW_SCOPE)}`;
     case 'contains':
       return `($w := ${text(node.value ?? '', FLOW_SCOPE)}; $v := ${variable}; $blank($w) ? false : $type($v) = "array" ? $count($filter($v, function($i){ $astext($i) = $w })) > 0 : $contains($astext($v), $w))`;
+  }
+}
+
+/**
+ * The value a set node writes, as JSONata: `first_word`, the first run of non-space
+ * characters of the variable's text (the engine's trim and split), "" when blank.
+ */
+export function textFunction(node: SetNode): string {
+  switch (node.function) {
+    case 'first_word':
+      return `($m := $match($astext(${lookup(node.of, FLOW_SCOPE)}), /\\S+/, 1); $exists($m) ? $m.match : "")`;
   }
 }
 
@@ -121,7 +132,7 @@ function nodeParts(board: Board, id: string, node: FlowNode, ctx: Context): Node
       return [change(head, [setTo('replies', appendReply(text(node.text, FLOW_SCOPE)))], [entry(node.next)])];
     case 'set':
       return [
-        change(head, [setTo('vars', `$merge([${msg('vars')}, {${str(node.variable)}: ($m := $match($astext(${lookup(node.of, FLOW_SCOPE)}), /\\S+/, 1); $exists($m) ? $m.match : "")}])`)], [entry(node.next)]),
+        change(head, [setTo('vars', `$merge([${msg('vars')}, {${str(node.variable)}: ${textFunction(node)}}])`)], [entry(node.next)]),
       ];
     case 'condition':
       return [switchNode(head, [{ test: holds(node), next: entry(node.then) }], entry(node.else))];

@@ -38,8 +38,11 @@ function ruleTest(when: OutcomeCondition): string {
   return `($sc := ${status}; $type($sc) = "number" and (${any(matchers.map(matches))}))`;
 }
 
-/** The text of a number or boolean an output declared as text reads (decision 006). */
-function output(expression: string, type: string | undefined): string {
+/**
+ * An output as JSONata over `$body` (null without a response): its plain path, and for an
+ * output declared as text, a number or boolean written as text (decision 006).
+ */
+export function outputValue(expression: string, type: string | undefined): string {
   const steps = parsePath(expression);
   if (!steps) throw new Error(`not a plain path: ${expression}`);
   const read = readPath(steps, '$body');
@@ -68,7 +71,7 @@ export function stepNodes(board: Board, id: string, node: StepNode, template: St
   const nulls = Object.keys(template.outputs).map((name) => `${str(name)}: null`);
   const kept = Object.keys(template.inputs).filter((name) => node.inputs?.[name] === undefined);
   const writeBack = kept.map((name) => `${str(name)}: (${str(name)} in $keys(${msg('vars')}) ? $get(${msg('input')}, ${str(name)}) : ())`);
-  const outputs = Object.entries(template.outputs).map(([name, o]) => `${str(name)}: ${output(o.expression, o.type)}`);
+  const outputs = Object.entries(template.outputs).map(([name, o]) => `${str(name)}: ${outputValue(o.expression, o.type)}`);
   const cleanup: ChangeRule[] = SCRATCH.map(remove);
 
   const rules = template.outcomes.flatMap((rule) => ('when' in rule ? [{ test: ruleTest(rule.when), next: wiring.next(rule.name) }] : []));
