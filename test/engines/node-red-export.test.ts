@@ -166,7 +166,7 @@ describe("the export's JSONata agrees with our engine", () => {
 
   it('on first_word', async () => {
     for (const v of values) {
-      const vars = v === undefined ? {} : { v };
+      const vars: Record<string, JsonValue> = v === undefined ? {} : { v };
       const node = { type: 'set', variable: 'w', function: 'first_word', of: 'v', next: 'n' } as const;
       expect(await evaluateJsonata(program(textFunction(node)), { vars }), JSON.stringify(v)).toEqual(setValue(node, vars));
     }
