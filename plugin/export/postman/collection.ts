@@ -18,22 +18,49 @@ const MAX_VISITS = 50;
 /** Exports each step template once, with its problems recorded against its own file. */
 export type StepExporter = (template: StepTemplate) => ExportedStep | undefined;
 
+/** The flow's spec as script lines: one line per setting of the spec, per node and per step template. */
+function flowLines(spec: FlowSpec): string[] {
+  const lines = ['var FLOW = {'];
+  const entries = Object.entries(spec);
+  entries.forEach(([key, value], index) => {
+    const comma = index < entries.length - 1 ? ',' : '';
+    if (key !== 'nodes' && key !== 'templates') {
+      lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+      return;
+    }
+    const items = Object.entries(value as Record<string, unknown>);
+    lines.push(`  ${JSON.stringify(key)}: {`);
+    items.forEach(([id, item], i) => lines.push(`    ${JSON.stringify(id)}: ${JSON.stringify(item)}${i < items.length - 1 ? ',' : ''}`));
+    lines.push(`  }${comma}`);
+  });
+  lines.push('};');
+  return lines;
+}
+
 function script(spec: FlowSpec): string[] {
   return [
     `// mailerlite-steps: the ${spec.api} flow ${spec.flow}, run as the plugin's engine runs it (decision 006).`,
     '// Give the conversation variables and settings with --env-var name=value; the API key only as --env-var api_key=...',
-    `var FLOW = ${JSON.stringify(spec, null, 2)};`,
+    ...flowLines(spec),
     ...RUNTIME.split('\n'),
   ];
 }
 
-/** Conversation variables a run reads: the flow's own, and step inputs taken from the conversation. */
+/**
+ * Conversation variables a run reads at the start: the flow's own, and step inputs taken
+ * from the conversation that no node of the flow produces (a step output, a set or ask variable).
+ */
 function conversationVariables(flow: Flow, catalog: Catalog): FlowSpec['variables'] {
   const read = new Map(Object.entries(flow.variables).map(([name, decl]) => [name, decl.required === true]));
+  const produced = new Set<string>();
+  for (const node of Object.values(flow.nodes)) {
+    if (node.type === 'step') for (const name of Object.keys(catalog.template(node.template)?.outputs ?? {})) produced.add(name);
+    if (node.type === 'set' || node.type === 'ask') produced.add(node.variable);
+  }
   for (const node of Object.values(flow.nodes)) {
     if (node.type !== 'step') continue;
     for (const name of Object.keys(catalog.template(node.template)?.inputs ?? {})) {
-      if (node.inputs?.[name] === undefined && !read.has(name)) read.set(name, false);
+      if (node.inputs?.[name] === undefined && !read.has(name) && !produced.has(name)) read.set(name, false);
     }
   }
   return [...read].map(([name, required]) => ({ name, required }));
