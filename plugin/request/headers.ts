@@ -38,13 +38,14 @@ export function refusal(name: string, value: string): InvalidValue | undefined {
 export function renderHeaders(headers: Record<string, string> | undefined, context: RenderContext): Rendered<RenderedHeaders> {
   const sent: Record<string, string> = {};
   const shown: Record<string, string> = {};
+  const markers = redacted(context);
   for (const [name, template] of Object.entries(headers ?? {})) {
     const value = renderText(template, context);
     const refused = refusal(name, value);
     if (refused) return refused;
     if (isBlankText(value)) continue;
     sent[name] = value;
-    shown[name] = renderText(template, redacted(context));
+    shown[name] = renderText(template, markers);
   }
   return { sent, shown };
 }

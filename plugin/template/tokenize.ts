@@ -44,9 +44,18 @@ export function tokenize(source: string): Token[] {
   return tokens;
 }
 
+const parsed = new Map<string, Token[]>();
+
+/** The tokens of a template, split once per text (the same text is parsed once). */
+function tokensOf(source: string): readonly Token[] {
+  let tokens = parsed.get(source);
+  if (!tokens) parsed.set(source, (tokens = tokenize(source)));
+  return tokens;
+}
+
 /** True when the template has at least one `<<...>>` tag. */
 export function hasPlaceholders(source: string): boolean {
-  return tokenize(source).some((t) => t.kind === 'tag');
+  return tokensOf(source).some((t) => t.kind === 'tag');
 }
 
 const KEYWORDS = new Set(['this', 'true', 'false', 'null', 'undefined', 'else']);
@@ -58,7 +67,7 @@ const SIMPLE_PATH = /^\s*([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\s*$/i;
  * no text around it), else undefined. Such a JSON body leaf keeps the variable's JSON type.
  */
 export function soleVariable(source: string): string | undefined {
-  const tokens = tokenize(source);
+  const tokens = tokensOf(source);
   const only = tokens[0];
   if (tokens.length !== 1 || only?.kind !== 'tag') return undefined;
   const path = SIMPLE_PATH.exec(only.value)?.[1];
