@@ -24,6 +24,28 @@ function carried(journal: JournalEntry[]): string[] {
   return journal.flatMap((e) => [...leaves(e.body), ...e.path.split('/').map(decodeURIComponent), ...Object.values(e.query)]);
 }
 
+/**
+ * Scenarios of the retry policy on top of the shared ones: a 429 whose `Retry-After` is
+ * honoured, one longer than the cap (no retry), a 502 then an answer, and a 502 on a step
+ * that is not safe to repeat (never retried).
+ */
+export function retryScenarios(api: ApiVersion): EngineScenario[] {
+  const shared = oneMessageScenarios(api);
+  const named = (name: string): EngineScenario => {
+    const found = shared.find((s) => s.name === name);
+    if (!found) throw new Error(`no shared scenario "${name}"`);
+    return found;
+  };
+  const [join, stop, setup] = [named('JOIN new contact'), named('STOP'), named('SETUP (setup.optin-group)')];
+  const empty = { new: { groups: [] }, classic: { groups: [] } };
+  return [
+    { ...join, name: 'JOIN, rate limited once (Retry-After honoured)', faults: [{ kind: 'rate-limit', count: 1, retryAfterMs: 1000 }] },
+    { ...join, name: 'JOIN, rate limited for longer than the retry cap', faults: [{ kind: 'rate-limit', count: 1, retryAfterMs: 20_000 }] },
+    { ...stop, name: 'STOP, a 502 once, then an answer', faults: [{ kind: 'error', status: 502, count: 1 }] },
+    { ...setup, name: 'SETUP on an empty account, a 502 on create (not repeated)', seed: empty, faults: [{ kind: 'error', status: 502, method: 'POST', count: 1 }] },
+  ];
+}
+
 /** The environment variables of the Node-RED instance a scenario needs (the settings are environment). */
 function environmentOf(sim: Simulator, scenario: EngineScenario): Record<string, string> {
   const settings = Object.entries(scenario.settings).map(([name, value]) => [`MAILERLITE_${name.toUpperCase()}`, value]);
@@ -38,7 +60,7 @@ function environmentOf(sim: Simulator, scenario: EngineScenario): Record<string,
  */
 export function nodeRedSuite(api: ApiVersion): void {
   const catalog = loadCatalog();
-  const scenarios = oneMessageScenarios(api);
+  const scenarios = [...oneMessageScenarios(api), ...retryScenarios(api)];
   const headers = declaredHeaders(catalog);
   const instances = new Map<string, Promise<NodeRed>>();
   let sim: Simulator;
