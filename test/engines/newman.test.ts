@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../plugin/catalog.js';
 import { runNewmanScenario } from './support/newman-scenarios.js';
 import { newmanVersion } from './support/newman.js';
-import { declaredHeaders, KEYS, oneMessageScenarios, received, runEngineScenario } from './support/scenarios.js';
+import { DEFAULT_SEED } from '../../plugin/simulator/index.js';
+import { declaredHeaders, KEYS, oneMessageScenarios, PRIYA, received, runEngineScenario, type EngineScenario } from './support/scenarios.js';
 
 /**
  * The Postman export proven in the real engine (issue 14): each flow's collection, run by
@@ -18,14 +19,28 @@ it('runs newman 6 (a missing newman fails here)', () => {
   expect(newmanVersion()).toMatch(/^6\./);
 });
 
+/** Retries of steps safe to repeat: a 502 and a 429 with Retry-After, then the answer. */
+function retryScenarios(api: 'new' | 'classic'): EngineScenario[] {
+  const settings = { group_id: api === 'new' ? '123456789' : '3640549' };
+  const write = api === 'new' ? '/api/subscribers' : '/api/v2/groups/*/subscribers';
+  return [
+    { name: 'JOIN, the write answered 502 once', flow: 'whatsapp.join', api, seed: DEFAULT_SEED, settings, vars: PRIYA, faults: [{ kind: 'error', status: 502, method: 'POST', path: write, count: 1 }] },
+    { name: 'JOIN, the lookup rate-limited twice (Retry-After)', flow: 'whatsapp.join', api, seed: DEFAULT_SEED, settings, vars: PRIYA, faults: [{ kind: 'rate-limit', retryAfterMs: 1000, method: 'GET', count: 2 }] },
+  ];
+}
+
 for (const api of ['new', 'classic'] as const) {
   describe(`Postman collections (${api} API) in newman`, () => {
-    for (const scenario of oneMessageScenarios(api)) {
+    for (const scenario of [...oneMessageScenarios(api), ...retryScenarios(api)]) {
       it(`${scenario.flow}: ${scenario.name}`, async () => {
         const expected = await runEngineScenario(catalog, scenario);
         const actual = await runNewmanScenario(catalog, scenario);
 
         expect(received(actual.journal, headers)).toEqual(received(expected.journal, headers));
+        expect(actual.journal.map((e) => e.status)).toEqual(expected.journal.map((e) => e.status));
+        for (const fault of scenario.faults ?? []) {
+          if (fault.kind === 'error' || fault.kind === 'rate-limit') expect(actual.journal.map((e) => e.status)).toContain(fault.kind === 'error' ? fault.status : 429);
+        }
         // Byte for byte too, where no "{{" had to be written as "\u007b{" for Postman.
         expected.journal.forEach((entry, i) => {
           if (!entry.rawBody.includes('{{')) expect(actual.journal[i]?.rawBody).toBe(entry.rawBody);
