@@ -79,7 +79,7 @@ describe('usage mistakes are usage errors (exit 2, the mailerlite-steps: prefix)
     ['preview', ['preview', 'mailerlite.subscriber.lookup', '--var', 'customer_email=priya@example.com']],
     ['chat', ['chat']],
   ])("%s --base-url 'http://[::1'", async (_command, args) => {
-    expectUsageError(await cli([...args, '--base-url', 'http://[::1']), '--base-url http://[::1: not a valid URL; expected an origin such as http://127.0.0.1:9090');
+    expectUsageError(await cli([...args, '--base-url', 'http://[::1']), '--base-url http://[::1: not a valid URL; expected an http:// or https:// origin, alone or followed by /api (new API) or /api/v2 (classic), e.g. http://127.0.0.1:9090/api');
   });
 
   it('--base-url that is not http(s)', async () => {

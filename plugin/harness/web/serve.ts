@@ -1,4 +1,6 @@
 import { MailerliteStepsError, UsageError } from '../../errors.js';
+import { isLoopback, parseBaseUrl } from '../../target.js';
+import { palette } from '../format/color.js';
 import { startWebServer, type WebServerOptions } from './server.js';
 
 /** Where `serve` writes, and what stops it. */
@@ -24,7 +26,8 @@ function untilSignal(): Promise<NodeJS.Signals> {
 
 /**
  * Runs `mailerlite-steps serve [--port 8787] [--target sim|live]`: starts the web
- * harness, prints its URL (and a warning when it sends to live MailerLite), stays up
+ * harness, prints its URL (and a warning when it sends to live MailerLite or to a
+ * `--base-url` that is not a loopback simulator), stays up
  * until SIGINT/SIGTERM, then closes cleanly. Returns the exit code: 0 after a clean
  * stop, 2 for a usage problem (port in use, live without a key), 1 otherwise.
  *
@@ -44,6 +47,10 @@ export async function runServe(options: WebServerOptions, io: ServeIo): Promise<
     }
     io.stderr.write(`mailerlite-steps: ${error instanceof MailerliteStepsError || error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  }
+  // A --base-url off this machine is announced like live: on stderr, in red, before anything is sent.
+  if (options.baseUrl !== undefined && !isLoopback(parseBaseUrl(options.baseUrl))) {
+    io.stderr.write(palette({ isTTY: 'isTTY' in io.stderr && io.stderr.isTTY === true }, options.env ?? process.env).red(`⚠ sending to ${web.description}`) + '\n');
   }
   io.stdout.write(`mailerlite-steps: web harness at ${web.url}\n  sends to: ${web.description}\n`);
   if (options.target === 'live') io.stdout.write('  WARNING: Send changes real subscribers in your MailerLite account.\n');

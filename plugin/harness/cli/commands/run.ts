@@ -3,7 +3,7 @@ import type { ApiVersion, Catalog } from '../../../catalog.js';
 import { loadCatalog } from '../../../catalog.js';
 import type { FlowResult } from '../../../flow/result.js';
 import type { StepResult } from '../../../step/result.js';
-import { openTarget, type TargetKind } from '../../../target.js';
+import { isRemote, openTarget, type TargetKind } from '../../../target.js';
 import { palette } from '../../format/color.js';
 import { formatEnd, formatStep, formatVisit } from '../../format/result.js';
 import { targetSecrets } from '../../redact.js';
@@ -59,8 +59,9 @@ export async function runRun(id: string, options: RunOptions, io: Io): Promise<n
   const shown = redactedIo(io, targetSecrets(target));
   const c = palette(shown.stdout, io.env);
   try {
-    // Live is always announced (on stderr, so --json output stays clean).
-    if (!options.json || target.kind === 'live') writeLines(shown.stderr, [target.kind === 'live' ? c.red(`⚠ sending to ${target.description}`) : c.dim(`→ ${target.description}`)]);
+    // Live, or a --base-url off this machine, is always announced (on stderr, so --json output stays clean).
+    const remote = isRemote(target);
+    if (!options.json || remote) writeLines(shown.stderr, [remote ? c.red(`⚠ sending to ${target.description}`) : c.dim(`→ ${target.description}`)]);
     const session = createSession({ catalog, settings, api: chosenApi, target });
     let steps: StepResult[];
     let failed = false;
