@@ -116,14 +116,17 @@ describe('a declaration outside the builder profile', () => {
     })();
     expect(error).toBeInstanceOf(NodeRedExportError);
     const problems = (error as NodeRedExportError).problems;
+    const file = { flow: 'templates/flows/new/whatsapp-join.json', lookup: 'templates/steps/new/subscriber-lookup.json' };
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^templates/flows/new/whatsapp-join.json: /nodes/${reply[0]}/text: <<first_name customer_name>> is not a plain placeholder`)),
-        expect.stringMatching(new RegExp(`^templates/flows/new/whatsapp-join.json: /nodes/${reply[0]}/text: <<#if customer_email>> is not a plain placeholder`)),
-        expect.stringMatching(/^templates\/steps\/new\/subscriber-lookup.json: \/outputs\/subscriber_id\/expression: output "subscriber_id" is not a plain path: length\(data\)/),
-        expect.stringMatching(/^templates\/steps\/new\/subscriber-lookup.json: \/outcomes\/0\/when\/condition: outcome "odd" reads the body/),
+        expect.objectContaining({ file: file.flow, pointer: `/nodes/${reply[0]}/text`, rule: 'node-red-export', message: '<<first_name customer_name>> is not a plain placeholder' }),
+        expect.objectContaining({ file: file.flow, pointer: `/nodes/${reply[0]}/text`, message: '<<#if customer_email>> is not a plain placeholder' }),
+        expect.objectContaining({ file: file.lookup, pointer: '/outputs/subscriber_id/expression', message: 'output "subscriber_id" is not a plain path: length(data)' }),
+        expect.objectContaining({ file: file.lookup, pointer: '/outcomes/0/when/condition', message: 'outcome "odd" reads the response body' }),
       ]),
     );
+    expect(problems.every((p) => p.expected && p.example)).toBe(true);
+    expect((error as Error).message).toContain(`${file.flow} at /nodes/${reply[0]}/text: <<first_name customer_name>> is not a plain placeholder [node-red-export]`);
     // The classic flows do not use them: their export still works.
     expect(() => exportNodeRed(broken, { api: 'classic' })).not.toThrow();
   });

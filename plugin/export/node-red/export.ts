@@ -1,4 +1,5 @@
 import type { ApiVersion, Catalog } from '../../catalog.js';
+import { formatProblem, type Problem } from '../../declarations/problem.js';
 import { DeclarationError } from '../../errors.js';
 import { flowNodes } from './flow.js';
 import type { NodeRedNode } from './nodes.js';
@@ -19,8 +20,8 @@ export interface ExportedFile {
 /** Declarations a Node-RED export cannot reproduce exactly: every problem, by file and JSON Pointer. */
 export class NodeRedExportError extends DeclarationError {
   override name = 'NodeRedExportError';
-  constructor(readonly problems: string[]) {
-    super(`cannot export for Node-RED; outside the builder profile:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(readonly problems: Problem[]) {
+    super(`cannot export for Node-RED: ${problems.length} declaration${problems.length === 1 ? '' : 's'} outside the builder profile\n${problems.map(formatProblem).join('\n')}`);
   }
 }
 

@@ -78,7 +78,7 @@ export function flowNodes(flow: Flow, catalog: Catalog): NodeRedNode[] {
       [setTo('vars', `$type(${msg('payload')}) = "object" ? ${msg('payload')} : {}`), setTo('settings', settingsObject(catalog.manifest, flow.api)), setTo('replies', '[]'), remove('payload')],
       [board.id('', 'required')],
     ),
-    switchNode(board.head('', 'required', 'required variables given?', 2), [{ test: any(required.map(blank)), next: board.id('', 'missing') }], entry(flow.start)),
+    switchNode(board.head('', 'required', 'required variables given?', 2), 'vars', [{ test: any(required.map(blank)), next: board.id('', 'missing'), label: 'missing' }], { next: entry(flow.start), label: 'given' }),
     change(
       board.head('', 'missing', 'answer 400', 3, 1),
       [
@@ -135,7 +135,7 @@ function nodeParts(board: Board, id: string, node: FlowNode, ctx: Context): Node
         change(head, [setTo('vars', `$merge([${msg('vars')}, {${str(node.variable)}: ${textFunction(node)}}])`)], [entry(node.next)]),
       ];
     case 'condition':
-      return [switchNode(head, [{ test: holds(node), next: entry(node.then) }], entry(node.else))];
+      return [switchNode({ ...head, name: `${id}: ${node.variable} ${node.operator}` }, node.variable.startsWith('settings.') ? node.variable : `vars.${node.variable}`, [{ test: holds(node), next: entry(node.then), label: 'then' }], { next: entry(node.else), label: 'else' })];
     case 'ask': {
       const question = text(node.text, FLOW_SCOPE);
       return [

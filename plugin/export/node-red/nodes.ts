@@ -92,12 +92,15 @@ export interface ChangeNode extends Base {
 
 export interface SwitchNode extends Base {
   type: 'switch';
-  property: 'statusCode';
+  /** The message property shown as tested (the rules are JSONata over the whole message). */
+  property: string;
   propertyType: 'msg';
   rules: SwitchRule[];
   checkall: 'false';
   repair: false;
   outputs: number;
+  /** What each output means, shown in the editor. */
+  outputLabels: string[];
   wires: string[][];
 }
 
@@ -178,17 +181,25 @@ export const change = (head: Head, rules: ChangeRule[], next: string[]): ChangeN
   wires: [next],
 });
 
+/** One output of a switch: the JSONata test, the node it leads to, what it means. */
+export interface Branch {
+  test: string;
+  next: string;
+  label: string;
+}
+
 /** A switch whose outputs are its rules in order (the first that holds wins), the last one "otherwise". */
-export const switchNode = (head: Head, tests: Array<{ test: string; next: string }>, otherwise: string): SwitchNode => ({
+export const switchNode = (head: Head, property: string, tests: Branch[], otherwise: { next: string; label: string }): SwitchNode => ({
   ...head,
   type: 'switch',
-  property: 'statusCode',
+  property,
   propertyType: 'msg',
   rules: [...tests.map(({ test }): SwitchRule => ({ t: 'jsonata_exp', v: program(test), vt: 'jsonata' })), { t: 'else' }],
   checkall: 'false',
   repair: false,
   outputs: tests.length + 1,
-  wires: [...tests.map(({ next }) => [next]), [otherwise]],
+  outputLabels: [...tests.map(({ label }) => label), otherwise.label],
+  wires: [...tests.map(({ next }) => [next]), [otherwise.next]],
 });
 
 export const delay = (head: Head, next: string): DelayNode => ({

@@ -74,7 +74,7 @@ export function stepNodes(board: Board, id: string, node: StepNode, template: St
   const outputs = Object.entries(template.outputs).map(([name, o]) => `${str(name)}: ${outputValue(o.expression, o.type)}`);
   const cleanup: ChangeRule[] = SCRATCH.map(remove);
 
-  const rules = template.outcomes.flatMap((rule) => ('when' in rule ? [{ test: ruleTest(rule.when), next: wiring.next(rule.name) }] : []));
+  const rules = template.outcomes.flatMap((rule) => ('when' in rule ? [{ test: ruleTest(rule.when), next: wiring.next(rule.name), label: rule.name }] : []));
   const fallback = template.outcomes.find((rule) => 'fallback' in rule);
 
   const nodes: NodeRedNode[] = [
@@ -94,7 +94,7 @@ export function stepNodes(board: Board, id: string, node: StepNode, template: St
       ],
       [part('valid')],
     ),
-    switchNode(board.head(id, 'valid', 'inputs valid?', 2), [{ test: `${msg('invalid')} = true`, next: part('no_request') }], part('request')),
+    switchNode(board.head(id, 'valid', 'inputs valid?', 2), 'invalid', [{ test: `${msg('invalid')} = true`, next: part('no_request'), label: 'invalid_input' }], { next: part('request'), label: 'valid' }),
     change(
       board.head(id, 'no_request', 'invalid_input: no request', 3, 1),
       [setTo('vars', `$merge([${msg('vars')}, {${nulls.join(', ')}}])`), ...cleanup],
@@ -105,7 +105,7 @@ export function stepNodes(board: Board, id: string, node: StepNode, template: St
   if (attempts > 1) {
     const retryable = `($sc := ${status}; $type($sc) = "number" ? ($sc = 429 or $sc >= 500) and ($ra := ${RETRY_AFTER}; $not($exists($ra)) or $ra <= ${maxDelay}) : true)`;
     nodes.push(
-      switchNode(board.head(id, 'retry', 'retry?', 4), [{ test: all([`${msg('attempt')} < ${attempts}`, retryable]), next: part('wait') }], part('outputs')),
+      switchNode(board.head(id, 'retry', 'retry?', 4), 'statusCode', [{ test: all([`${msg('attempt')} < ${attempts}`, retryable]), next: part('wait'), label: 'retry' }], { next: part('outputs'), label: 'answered' }),
       change(
         board.head(id, 'wait', 'backoff', 5, 1),
         [setTo('delay', `($ra := ${RETRY_AFTER}; $exists($ra) ? $ra : $random() * $min([${maxDelay}, ${baseDelay} * $power(2, ${msg('attempt')} - 1)]))`), setTo('attempt', `${msg('attempt')} + 1`)],
@@ -120,7 +120,7 @@ export function stepNodes(board: Board, id: string, node: StepNode, template: St
       [setTo('vars', `($body := $type(${status}) = "number" ? ${msg('payload')} : null; $merge([${msg('vars')}, {${writeBack.join(', ')}}, {${outputs.join(', ')}}]))`), ...cleanup],
       [part('outcome')],
     ),
-    switchNode(board.head(id, 'outcome', 'outcome', 8), rules, wiring.next(fallback?.name ?? 'error')),
+    switchNode(board.head(id, 'outcome', 'outcome', 8), 'statusCode', rules, { next: wiring.next(fallback?.name ?? 'error'), label: fallback?.name ?? 'error' }),
   );
   return nodes;
 }
