@@ -22,8 +22,8 @@ interface Walk {
 /**
  * Prints a JSON body template as the builder's body text, laid out like the guide (two
  * spaces, short lists on one line), with `{{variables}}` in the string values. Adds a
- * caveat for each optional value our engine drops when empty, and for each value the
- * builder must paste as raw JSON.
+ * caveat for each optional value (what to do so an empty one never blanks a field
+ * MailerLite holds), and for each value to insert as raw JSON.
  *
  * @example
  * printBody({ email: '<<customer_email>>', groups: ['<<settings.group_id>>'] }, scope, inputs).text
@@ -53,25 +53,24 @@ function print(node: JsonValue, indent: string, at: Array<string | number>, walk
 }
 
 function leaf(source: string, at: Array<string | number>, walk: Walk): string {
-  const { pieces, notes } = convertTemplate(source, walk.scope);
+  const pieces = convertTemplate(source, walk.scope);
   const place = bodyPath(at);
   const variables = variablesOf(pieces);
   walk.variables.push(...variables);
-  for (const note of notes) walk.caveats.push({ field: 'body', about: place, text: `\`${place}\`: ${note}.` });
   for (const name of variables) {
     const declared = walk.inputs[name];
     if (declared && declared.required !== true) {
       walk.caveats.push({
         field: 'body',
         about: place,
-        text: `\`${place}\`: our engine leaves this field out when {{${name}}} is empty, so a value MailerLite already holds is kept; the builder sends it empty, which can overwrite that value. Remove the row, or make sure {{${name}}} is always filled.`,
+        text: `\`${place}\`: when {{${name}}} is empty the builder sends it empty, which blanks the value MailerLite holds (our engine leaves the row out). Make sure {{${name}}} is always filled where it is captured (a required ask, or the builder's contact field), or delete this row from the body.`,
       });
     }
   }
   const sole = soleVariable(source);
   const type = sole === undefined ? undefined : walk.inputs[sole]?.type;
   if (sole !== undefined && type !== undefined && type !== 'string') {
-    walk.caveats.push({ field: 'body', about: place, text: `\`${place}\`: {{${sole}}} is a ${type}; our engine inserts it as JSON, so the builder must insert its JSON text here, without quotes.` });
+    walk.caveats.push({ field: 'body', about: place, text: `\`${place}\`: {{${sole}}} is a ${type}: insert it without quotes, as above, so it travels as JSON.` });
     return joinPieces(pieces);
   }
   return JSON.stringify(joinPieces(pieces));

@@ -6,10 +6,9 @@ import type { StepTemplate } from '../generated/step-template.js';
 import { packageRoot } from '../paths.js';
 import { checkNames } from '../assignments.js';
 import { makeOutDir, writeAtomic } from '../pack/write.js';
-import { RefusedError, refusalOf } from '../validate/refusal.js';
-import { validateTree } from '../validate/validate-tree.js';
 import { didYouMean } from '../nearest.js';
 import { exportFlow } from './flow.js';
+import { refuseUnsoundTree } from './refuse.js';
 import { flowPage, stepPage } from './markdown.js';
 import { exportStep, type ExportContext } from './step.js';
 import { EXPORT_TARGET } from './types.js';
@@ -22,7 +21,7 @@ export interface ExportOptions {
   outDir: string;
   /** The plugin folder. Default: this package's own folder. */
   root?: string;
-  /** Only flows (and, with `all`, templates) of this MailerLite version. */
+  /** Only flows (and, with `all`, templates) of this MailerLite version; an id ending in `.new` or `.classic` picks its own. Default: both. */
   api?: 'new' | 'classic';
   /** Setting values written into the fields as given (e.g. `{ group_id: '123456789' }`) instead of `{{group_id}}`. */
   settings?: Record<string, string>;
@@ -38,8 +37,8 @@ type Unit = { kind: 'step'; name: string; template: StepTemplate } | { kind: 'fl
  * form fields, variables and caveats) and `<name>.md` (a page a person follows field by
  * field). `<name>` is the template id, or `<flow id>.<api>` for a flow. Returns the paths
  * written, in order. Unknown ids and settings are a UsageError naming the known ones.
- * Like `pack`, nothing is written from a tree that holds a key or does not validate: a
- * {@link RefusedError} names each file and JSON Pointer, never the key.
+ * Like `pack`, nothing is written from a tree that holds a key or does not validate (the
+ * builder profile included): a RefusedError names each file and JSON Pointer, never the key.
  *
  * @example
  * await exportForBuilder({ ids: ['mailerlite.subscriber.upsert'], outDir: 'out' })
@@ -47,8 +46,7 @@ type Unit = { kind: 'step'; name: string; template: StepTemplate } | { kind: 'fl
  */
 export async function exportForBuilder(options: ExportOptions): Promise<string[]> {
   const root = path.resolve(options.root ?? packageRoot());
-  const refusal = refusalOf((await validateTree(root, options.env ? { env: options.env } : {})).problems);
-  if (refusal) throw new RefusedError('export', refusal.reason, refusal.problems);
+  await refuseUnsoundTree(root, options.env);
   const catalog = loadCatalog(root);
   const values = options.settings ?? {};
   checkNames(Object.keys(values), Object.keys(catalog.manifest.settings), { noun: 'setting', known: 'the settings are' });
@@ -70,10 +68,12 @@ export async function exportForBuilder(options: ExportOptions): Promise<string[]
 
 /**
  * The templates and flows the ids name, in the order asked (`all`: manifest order,
- * templates first), each once.
+ * templates first), each once. A flow id names its version for `api` (both when
+ * undefined); `whatsapp.join.classic` names that version whatever `api` is.
  *
  * @example
- * resolveUnits(catalog, ['whatsapp.join'], 'new').map((u) => u.name) // ['whatsapp.join.new']
+ * resolveUnits(catalog, ['whatsapp.join'], 'new').map((u) => u.name)          // ['whatsapp.join.new']
+ * resolveUnits(catalog, ['whatsapp.join.classic'], 'new').map((u) => u.name)  // ['whatsapp.join.classic']
  */
 export function resolveUnits(catalog: Catalog, ids: string[] | 'all', api: 'new' | 'classic' | undefined): Unit[] {
   const flowUnit = (flow: Flow): Unit => ({ kind: 'flow', name: `${flow.id}.${flow.api}`, flow });
@@ -81,11 +81,11 @@ export function resolveUnits(catalog: Catalog, ids: string[] | 'all', api: 'new'
   if (ids === 'all') {
     return [...ofApi(catalog.templates).map((template): Unit => ({ kind: 'step', name: template.id, template })), ...ofApi(catalog.flows).map(flowUnit)];
   }
-  if (ids.length === 0) throw new UsageError('nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert --for external-api-request)');
+  if (ids.length === 0) throw new UsageError('nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert)');
   const units = new Map<string, Unit>();
   for (const id of ids) {
     const template = catalog.template(id);
-    const flows = ofApi(catalog.flows.filter((flow) => flow.id === id || `${flow.id}.${flow.api}` === id));
+    const flows = catalog.flows.filter((flow) => `${flow.id}.${flow.api}` === id || (flow.id === id && (api === undefined || flow.api === api)));
     if (template) units.set(template.id, { kind: 'step', name: template.id, template });
     for (const flow of flows) units.set(`${flow.id}.${flow.api}`, flowUnit(flow));
     if (!template && flows.length === 0) {

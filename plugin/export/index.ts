@@ -4,5 +4,5 @@ export { exportStep, stepForm, type StepForm } from './step.js';
 export { settingVariables, settingsRead } from './settings.js';
 export { exportFlow } from './flow.js';
 export { stepPage, flowPage } from './markdown.js';
-export { convertTemplate, secretPlaceholder, type ExportScope, type Piece } from './placeholders.js';
+export { convertTemplate, joinPieces, secretPlaceholder, type ExportScope, type Piece } from './placeholders.js';
 export * from './types.js';

@@ -36,8 +36,8 @@ export function block(text: string, language = 'text'): string {
 }
 
 /**
- * The caveats of one field, as quoted paragraphs placed right under it: what our engine
- * guarantees that the builder's plain text substitution does not.
+ * The caveats of one field, as quoted paragraphs placed right under it: what to do in
+ * the builder there.
  *
  * @example
  * caveatLines(caveats, 'body') // ['> **Caveat:** Our engine escapes quotes ...', '']
@@ -50,6 +50,7 @@ const SOURCES: Record<BuilderVariable['source'], string> = {
   conversation: 'conversation variable (captured in the chat)',
   setting: 'plugin setting (type it once)',
   'step output': 'written by a step (response mapping)',
+  'set step': 'written by a set step',
 };
 
 /**

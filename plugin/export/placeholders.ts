@@ -1,3 +1,4 @@
+import { DeclarationError } from '../errors.js';
 import type { VariableDeclaration } from '../generated/manifest.js';
 import { tokenize } from '../template/tokenize.js';
 
@@ -22,20 +23,8 @@ export type Piece =
   /** A setting value given for the export: the caller escapes it for its place. */
   | { kind: 'value'; name: string; text: string };
 
-/** A template converted to the builder's plain `{{var}}` substitution. */
-export interface Converted {
-  pieces: Piece[];
-  /** What our engine does here that plain substitution cannot (helpers, conditional text). */
-  notes: string[];
-}
-
-const HELPER_NOTES: Record<string, (arg: string, rest: string[]) => string> = {
-  first_name: (arg) => `our engine prints only the first word of ${arg} (Priya Sharma -> Priya); the builder prints the whole value`,
-  lower: (arg) => `our engine lower-cases ${arg}; the builder prints it as captured`,
-  upper: (arg) => `our engine upper-cases ${arg}; the builder prints it as captured`,
-  trim: (arg) => `our engine trims the spaces around ${arg}; the builder prints it as captured`,
-  default: (arg, rest) => `our engine writes ${rest[0] ?? 'a fallback text'} when ${arg} is empty; the builder prints nothing there`,
-};
+/** One plain placeholder: a variable path, nothing else (the builder profile's `placeholders: plain`). */
+const PLAIN_TAG = /^\s*([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\s*$/i;
 
 /**
  * The builder's placeholder for a secret, typed into its auth field instead of the key.
@@ -51,7 +40,7 @@ export function secretPlaceholder(name: string): string {
  * The builder variable name of a setting: its own name, unless a conversation variable has it.
  *
  * @example
- * settingVariable('group_id', { taken: new Set() })           // 'group_id'
+ * settingVariable('group_id', { taken: new Set() })             // 'group_id'
  * settingVariable('group_id', { taken: new Set(['group_id']) }) // 'setting_group_id'
  */
 export function settingVariable(name: string, scope: Pick<ExportScope, 'taken'>): string {
@@ -61,60 +50,20 @@ export function settingVariable(name: string, scope: Pick<ExportScope, 'taken'>)
 /**
  * Converts a `<<placeholder>>` template to the builder's `{{var}}` text, piece by piece:
  * `<<customer_email>>` -> `{{customer_email}}`, `<<settings.group_id>>` -> `{{group_id}}`
- * (or the value given for the setting), `<<secrets.api_key>>` -> `YOUR_API_KEY`. Helpers
- * and `<<#if>>` blocks keep their variable and add a note, since plain substitution has
- * neither; an `<<else>>` branch is left out.
+ * (or the value given for the setting), `<<secrets.api_key>>` -> `YOUR_API_KEY`. The
+ * declarations hold plain placeholders only (the builder profile, checked by `validate`);
+ * a helper or block is a DeclarationError.
  *
  * @example
- * convertTemplate('Hi <<first_name customer_name>>', scope).pieces.map((p) => p.text).join('') // 'Hi {{customer_name}}'
+ * joinPieces(convertTemplate('You are now subscribed, <<customer_first_name>>!', scope)) // 'You are now subscribed, {{customer_first_name}}!'
  */
-export function convertTemplate(source: string, scope: ExportScope): Converted {
-  const pieces: Piece[] = [];
-  const notes: string[] = [];
-  const blocks: Array<{ head: string; arg: string; start: number; skipping: boolean }> = [];
-  const skipping = (): boolean => blocks.some((b) => b.skipping);
-  for (const token of tokenize(source)) {
-    if (token.kind === 'text') {
-      if (skipping()) continue;
-      pieces.push({ kind: 'text', text: token.value });
-      if (/\{\{|\}\}/.test(token.value)) notes.push('the text holds a literal "{{" or "}}", which the builder may read as a variable');
-      continue;
-    }
-    const [head = '', ...args] = splitTag(token.value);
-    if (head.startsWith('#')) {
-      const arg = args[0] === undefined ? 'the value' : joinPieces(reference(args[0], scope));
-      blocks.push({ head, arg, start: pieces.length, skipping: false });
-    } else if (head.startsWith('/')) {
-      const block = blocks.pop();
-      if (block && !skipping()) notes.push(blockNote(block, joinPieces(pieces.slice(block.start))));
-    } else if (head === 'else') {
-      const block = blocks[blocks.length - 1];
-      if (block) block.skipping = true;
-    } else if (!skipping()) {
-      if (args.length === 0) pieces.push(...reference(head, scope));
-      else helperCall(head, args, scope, pieces, notes);
-    }
-  }
-  return { pieces, notes };
-}
-
-function blockNote(block: { head: string; arg: string; skipping: boolean }, text: string): string {
-  const when = block.head === '#unless' ? 'empty' : 'set';
-  const other = block.skipping ? ', and the text our engine shows otherwise is left out' : '';
-  return `our engine shows "${text}" only when ${block.arg} is ${when}; the builder always shows it${other}`;
-}
-
-function helperCall(helper: string, args: string[], scope: ExportScope, pieces: Piece[], notes: string[]): void {
-  const [first = '', ...rest] = args;
-  if (isQuoted(first)) {
-    pieces.push({ kind: 'text', text: first.slice(1, -1) });
-    return;
-  }
-  const placed = reference(first, scope);
-  pieces.push(...placed);
-  const shown = joinPieces(placed);
-  const note = HELPER_NOTES[helper];
-  notes.push(note ? note(shown, rest) : `our engine applies the helper ${helper} to ${shown}; the builder prints the plain value`);
+export function convertTemplate(source: string, scope: ExportScope): Piece[] {
+  return tokenize(source).flatMap((token): Piece[] => {
+    if (token.kind === 'text') return [{ kind: 'text', text: token.value }];
+    const path = PLAIN_TAG.exec(token.value)?.[1];
+    if (path === undefined) throw new DeclarationError(`<<${token.value}>> is not a plain placeholder, which the builder's text cannot hold (run \`mailerlite-steps validate\`)`);
+    return reference(path, scope);
+  });
 }
 
 /**
@@ -141,7 +90,7 @@ export function reference(path: string, scope: ExportScope): Piece[] {
  * (the caller's place: a path segment, a query value).
  *
  * @example
- * joinPieces(convertTemplate('<<settings.group_id>>', scope).pieces) // '{{group_id}}'
+ * joinPieces(convertTemplate('<<settings.group_id>>', scope)) // '{{group_id}}'
  */
 export function joinPieces(pieces: readonly Piece[], escape: (value: string) => string = (v) => v): string {
   return pieces.map((piece) => (piece.kind === 'value' ? escape(piece.text) : piece.text)).join('');
@@ -151,16 +100,18 @@ export function joinPieces(pieces: readonly Piece[], escape: (value: string) => 
  * Conversation variables a converted template reads (not settings, not secrets).
  *
  * @example
- * variablesOf(convertTemplate('<<customer_email>> <<settings.group_id>>', scope).pieces) // ['customer_email']
+ * variablesOf(convertTemplate('<<customer_email>> <<settings.group_id>>', scope)) // ['customer_email']
  */
 export function variablesOf(pieces: readonly Piece[]): string[] {
   return [...new Set(pieces.flatMap((p) => (p.kind === 'variable' ? [p.path] : [])))];
 }
 
-function splitTag(tag: string): string[] {
-  return tag.trim().match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
-}
-
-function isQuoted(text: string): boolean {
-  return /^(".*"|'.*')$/.test(text);
+/**
+ * Settings a converted template reads, by manifest name (given as a value or as a variable).
+ *
+ * @example
+ * settingsOf(convertTemplate('<<settings.group_id>>', scope)) // ['group_id']
+ */
+export function settingsOf(pieces: readonly Piece[]): string[] {
+  return [...new Set(pieces.flatMap((p) => (p.kind === 'setting' || p.kind === 'value' ? [p.name] : [])))];
 }

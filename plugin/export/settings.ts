@@ -1,5 +1,6 @@
 import type { StepTemplate } from '../generated/step-template.js';
-import { settingVariable, type ExportScope } from './placeholders.js';
+import { requestTexts } from '../validate/texts.js';
+import { convertTemplate, settingsOf, settingVariable, type ExportScope } from './placeholders.js';
 import type { BuilderVariable, ExportContext } from './types.js';
 
 /**
@@ -26,9 +27,13 @@ export function settingVariables(names: readonly string[], scope: ExportScope, c
   });
 }
 
-/** Settings a template reads: `<<settings.x>>` in the request, `$settings.x` in expressions. */
-export function settingsRead(template: StepTemplate): string[] {
-  const text = JSON.stringify([template.request, template.outputs, template.outcomes]);
-  const names = [...text.matchAll(/<<\s*settings\.([A-Za-z0-9_]+)|\$settings\.([A-Za-z0-9_]+)/g)].map((m) => m[1] ?? m[2] ?? '');
-  return [...new Set(names)];
+/**
+ * Settings a template's request reads in a scope (`<<settings.x>>`, also through a flow
+ * node's inputs), by manifest name, in order of first use.
+ *
+ * @example
+ * settingsRead(upsert, scope) // ['group_id']
+ */
+export function settingsRead(template: StepTemplate, scope: ExportScope): string[] {
+  return [...new Set(requestTexts(template).flatMap((text) => settingsOf(convertTemplate(text.source, scope))))];
 }

@@ -1,61 +1,39 @@
-import type { StepTemplate } from '../generated/step-template.js';
+import type { BuilderProfile } from '../generated/manifest.js';
+import type { StepTemplate, VariableDeclaration } from '../generated/step-template.js';
 import { printBody } from './body.js';
 import { conditionRows } from './conditions.js';
 import { mappingRows } from './mapping.js';
-import { settingVariable, type ExportScope } from './placeholders.js';
-import { settingsRead, settingVariables } from './settings.js';
+import type { ExportScope } from './placeholders.js';
 import { requestFields } from './request-fields.js';
+import { settingsRead, settingVariables } from './settings.js';
 import { exportHead, type BuilderVariable, type Caveat, type ExportContext, type RequestForm, type RetryAdvice, type StepExport } from './types.js';
 
 export type { ExportContext } from './types.js';
-
 
 /** The form of one step, with its caveats and the settings it reads. */
 export interface StepForm {
   form: RequestForm;
   retry: RetryAdvice;
+  /** What to do in the builder for the query, the body and retries (in that order). */
   caveats: Caveat[];
-  /** Setting names the step reads (placeholders and `$settings` in expressions). */
+  /** Setting names the step reads (placeholders, also through a flow node's inputs). */
   settings: string[];
 }
 
 /**
  * Fills the builder's External API Request form for one step template, in a scope (the
- * names a flow node gives its inputs, the variables already taken), with the caveats of
- * each field.
+ * names a flow node gives its inputs, the variables already taken): method, URL, auth,
+ * headers, body, the template's plain paths as mapping rows, one status condition row
+ * per outcome, timeout; with what to do in the builder where a field needs it.
  *
  * @example
  * stepForm(upsert, scope).form.body // '{\n  "email": "{{customer_email}}",\n  ...'
  */
 export function stepForm(template: StepTemplate, scope: ExportScope): StepForm {
   const { request } = template;
-  const fields = requestFields(request, scope, template.inputs);
+  const fields = requestFields(request, scope);
   const body = request.body === undefined ? undefined : printBody(request.body, scope, template.inputs);
-  const mapping = mappingRows(template.outputs, (name) => scope.values[name] ?? `{{${settingVariable(name, scope)}}}`);
-  const conditions = conditionRows(template.outcomes, template.inputs);
-  const caveats: Caveat[] = [...fields.caveats];
-  if (body) {
-    const quoted = body.variables.filter((name) => template.inputs[name]?.type !== 'array' && template.inputs[name]?.type !== 'object');
-    if (quoted.length > 0) {
-      caveats.push({
-        field: 'body',
-        about: 'escaping',
-        text: `Our engine escapes quotes, backslashes and line breaks in ${quoted.map((n) => `{{${n}}}`).join(', ')} so the body stays valid JSON; the builder pastes the text as typed, so a value such as \`Priya "PJ" Sharma\` or one with a line break breaks the body and MailerLite refuses the request.`,
-      });
-    }
-    caveats.push(...body.caveats);
-  }
-  for (const [name, declared] of Object.entries(template.inputs)) {
-    if (declared.format !== 'email') continue;
-    for (const field of [fields.variables.includes(name) ? 'url' : undefined, body?.variables.includes(name) ? 'body' : undefined]) {
-      if (field === 'url' || field === 'body') {
-        caveats.push({ field, about: name, text: `{{${name}}}: our engine trims and lower-cases the email before use (MailerLite keeps emails lower-case); the builder sends it as captured, so \`Priya@Example.com \` is sent as typed. Trim and lower-case it where it is captured.` });
-      }
-    }
-  }
-  caveats.push(...mapping.caveats, ...conditions.caveats);
   const retry = retryAdvice(template);
-  caveats.push({ field: 'retries', text: retryText(template, retry) });
   return {
     form: {
       method: request.method,
@@ -65,18 +43,20 @@ export function stepForm(template: StepTemplate, scope: ExportScope): StepForm {
       headers: fields.headers,
       body_type: body ? 'JSON' : 'none',
       body: body?.text ?? null,
-      response_mapping: mapping.rows,
-      status_conditions: conditions.rows,
+      response_mapping: mappingRows(template.outputs),
+      status_conditions: conditionRows(template.outcomes),
       timeout_seconds: (template.timeout_ms ?? 10_000) / 1000,
     },
     retry,
-    caveats: order(caveats),
-    settings: settingsRead(template),
+    caveats: [...fields.caveats, ...(body?.caveats ?? []), { field: 'retries', text: retryText(retry) }],
+    settings: settingsRead(template, scope),
   };
 }
 
 /**
- * Exports one step template as the builder's form fields, its variables and caveats.
+ * Exports one step template as the builder's form fields, its variables and caveats;
+ * an input with a format the builder's ask can validate (email, phone) says to turn that
+ * validation on where it is captured.
  *
  * @example
  * exportStep(lookup, { manifest, values: {} }).form.response_mapping[0]?.row // 'data.id -> subscriber_id'
@@ -90,13 +70,38 @@ export function exportStep(template: StepTemplate, context: ExportContext): Step
     ...settingVariables(settings, scope, context),
     ...Object.entries(template.outputs).map(([name, o]) => ({ builder: `{{${name}}}`, name, source: 'step output' as const, description: o.description, required: false })),
   ];
+  const validations = Object.entries(template.inputs).flatMap(([name, declared]) => {
+    const validate = askValidation(declared, context.manifest.builder);
+    return validate ? [captureCaveat(name, validate, declared)] : [];
+  });
   return {
     ...exportHead(template, context),
     kind: 'step',
     variables,
     form,
     retry,
-    caveats,
+    caveats: [...validations, ...caveats],
+  };
+}
+
+/**
+ * The builder's ask validation for a declared value, when the profile has one for its
+ * format (`email`, `phone`).
+ *
+ * @example
+ * askValidation({ type: 'string', format: 'email', description: '' }, manifest.builder) // 'email'
+ */
+export function askValidation(declared: VariableDeclaration, profile: BuilderProfile | undefined): 'email' | 'phone' | undefined {
+  const format = declared.format;
+  return (format === 'email' || format === 'phone') && profile?.ask_validation.includes(format) ? format : undefined;
+}
+
+function captureCaveat(name: string, validate: 'email' | 'phone', declared: VariableDeclaration): Caveat {
+  const phone = validate === 'phone' ? ` (E.164${typeof declared.example === 'string' ? `, e.g. ${declared.example}` : ''}), or fill it with the contact's WhatsApp number in that form` : '';
+  return {
+    field: 'inputs',
+    about: name,
+    text: `Turn on ${validate} validation on the ask that captures {{${name}}}${phone}, so this step is only reached with a well-formed value: our engine checks it before sending (outcome \`invalid_input\`, no request), the builder sends what it is given.`,
   };
 }
 
@@ -105,16 +110,7 @@ function retryAdvice(template: StepTemplate): RetryAdvice {
   return { safe_to_repeat: safe, max_attempts: safe ? (template.retry?.max_attempts ?? 3) : 1 };
 }
 
-function retryText(template: StepTemplate, retry: RetryAdvice): string {
-  if (!retry.safe_to_repeat) return 'Not safe to repeat (sending it twice can differ from sending it once): our engine never retries it. Leave the builder\'s retry option off for this step.';
-  const base = template.retry?.base_delay_ms ?? 500;
-  const cap = template.retry?.max_delay_ms ?? 8000;
-  return `Our engine retries this step on 429 (honouring Retry-After), 5xx and network failures: ${retry.max_attempts} attempts in all, waiting ${base} ms and doubling, at most ${cap} ms. The builder sends it once: use its retry option if it has one, else route \`rate_limited\` and \`error\` to a polite reply.`;
-}
-
-const FIELD_ORDER = ['url', 'auth', 'headers', 'body', 'response_mapping', 'status_conditions', 'retries', 'text'];
-
-/** Caveats in the order of the form's fields (stable within a field). */
-function order(caveats: Caveat[]): Caveat[] {
-  return caveats.map((c, i) => ({ c, i })).sort((a, b) => FIELD_ORDER.indexOf(a.c.field) - FIELD_ORDER.indexOf(b.c.field) || a.i - b.i).map(({ c }) => c);
+function retryText(retry: RetryAdvice): string {
+  if (!retry.safe_to_repeat) return "Leave the builder's retry option off for this step: sending it twice can differ from sending it once, so our engine never repeats it.";
+  return `Turn on the builder's retry option for this step, if it has one: up to ${retry.max_attempts} attempts on HTTP 429, 5xx and no connection, as our engine does (the step is safe to repeat). Without it, such an answer takes its row above at once.`;
 }

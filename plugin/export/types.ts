@@ -4,8 +4,8 @@ import type { JsonValue } from '../json.js';
 /** The builder form this export targets: the External API Request step. */
 export const EXPORT_TARGET = 'external-api-request';
 
-/** Version of the export file layout. */
-export const EXPORT_FORMAT_VERSION = 1;
+/** Version of the export file layout (2: builder profile; status branches, condition, set and ask rows). */
+export const EXPORT_FORMAT_VERSION = 2;
 
 /** What every export needs: the manifest, and the setting values given (`--set`). */
 export interface ExportContext {
@@ -14,26 +14,26 @@ export interface ExportContext {
   values: Record<string, string>;
 }
 
-/** The form field (or part of the page) a caveat sits next to. */
-export type FieldName = 'url' | 'auth' | 'headers' | 'body' | 'response_mapping' | 'status_conditions' | 'retries' | 'text' | 'routing';
+/** The part of the page a caveat sits next to. */
+export type FieldName = 'inputs' | 'url' | 'body' | 'retries' | 'routing';
 
 /**
- * Something the builder's plain `{{var}}` substitution cannot guarantee that our engine
- * does (JSON escaping, URL encoding, dropped empty fields, lower-cased emails, JMESPath,
- * retries), shown next to the field it concerns.
+ * Something to do in the builder so the exported step behaves as the declarations say,
+ * shown next to the field it concerns. Every caveat names an action in the builder
+ * (turn on a validation, use the query table, turn the retry option on or off).
  *
  * @example
- * { field: 'body', about: 'fields.name', text: 'Our engine leaves fields.name out when {{customer_name}} is empty ...' }
+ * { field: 'inputs', about: 'customer_email', text: 'Turn on email validation on the ask that captures {{customer_email}} ...' }
  */
 export interface Caveat {
   field: FieldName;
-  /** The part of the field concerned (a body path, a variable, a mapping row). */
+  /** The part of the field concerned (a variable, a body path, a query row, a node). */
   about?: string;
   text: string;
 }
 
 /** Where a builder variable's value comes from. */
-export type VariableSource = 'conversation' | 'setting' | 'step output';
+export type VariableSource = 'conversation' | 'setting' | 'step output' | 'set step';
 
 /** A `{{variable}}` the exported fields use. */
 export interface BuilderVariable {
@@ -68,25 +68,21 @@ export interface AuthField {
   secret?: string;
 }
 
-/** A response mapping row: `data.id -> subscriber_id`. */
+/** A response mapping row, the template's plain path as it is: `data.id -> subscriber_id`. */
 export interface MappingRow {
   path: string;
   variable: string;
   /** The row as the guide writes it. */
   row: string;
-  /** True for a plain path (`data.id`, `data[0].id`) every builder's mapping can follow. */
-  plain: boolean;
   description: string;
 }
 
-/** A status condition row: `HTTP 404 -> not_found`, checked top to bottom. */
+/** A status condition row, checked top to bottom: `HTTP 404 -> not_found`. */
 export interface ConditionRow {
   /** The row as the guide writes it. */
   row: string;
-  /** The condition part (`HTTP 200 and {{in_target_group}} is true`). */
+  /** The branch in the builder's words: `HTTP 401 or 403`, `timeout (no answer in time)`, `anything else`. */
   when: string;
-  /** A JMESPath condition the row could not state in words (it also appears in `when`). */
-  jmespath?: string;
   outcome: string;
   description: string;
 }
@@ -145,20 +141,58 @@ export interface FlowStep {
   caveats: Caveat[];
 }
 
-/** One row of a flow's routing table. */
+/** A step's branch in a flow: a status condition row and the node it leads to. */
+export interface Branch {
+  /** `HTTP 200`, `HTTP 401 or 403`, `timeout (no answer in time)`, `anything else`. */
+  when: string;
+  outcome: string;
+  next: string;
+  /** `HTTP 404 (not_found) -> upsert`. */
+  row: string;
+}
+
+/**
+ * A conversation variable the flow needs before its first step: asked (with the
+ * builder's validation when its format has one), or filled in by the builder.
+ */
+export interface Capture {
+  variable: string;
+  /** The question, when the flow asks for it; absent when the builder fills it in. */
+  ask?: string;
+  /** The validation to turn on for the ask. */
+  validate?: 'email' | 'phone';
+  required: boolean;
+  /** What the variable holds (and its form, e.g. E.164 for a phone). */
+  description: string;
+  example?: JsonValue;
+}
+
+/** One row of a flow's routing table, in the builder's words. */
 export type RoutingRow =
-  | { node: string; type: 'step'; template: string; routes: Array<{ outcome: string; next: string; row: string }>; otherwise?: string }
-  | { node: string; type: 'reply'; text: string; next: string; caveats: Caveat[] }
-  | { node: string; type: 'ask'; variable: string; text: string; next: string; validate?: string; caveats: Caveat[] }
-  | { node: string; type: 'condition'; variable: string; operator: string; value?: string; values?: string[]; then: string; else: string }
-  | { node: string; type: 'set'; variable: string; function: string; of: string; next: string }
+  | { node: string; type: 'step'; template: string; branches: Branch[] }
+  | { node: string; type: 'reply'; text: string; next: string }
+  | { node: string; type: 'ask'; variable: string; text: string; validate?: 'email' | 'phone'; invalid_text?: string; next: string }
+  | {
+      node: string;
+      type: 'condition';
+      /** `{{subscriber_group_ids}} contains {{group_id}}`. */
+      condition: string;
+      variable: string;
+      operator: string;
+      value?: string;
+      values?: string[];
+      then: string;
+      else: string;
+    }
+  | { node: string; type: 'set'; set: string; variable: string; function: string; of: string; next: string }
   | { node: string; type: 'end'; result: string; reason?: string; outputs?: Record<string, string> };
 
-/** A flow: its steps as form fields plus its routing table. */
+/** A flow: what it captures, its steps as form fields, and its routing table. */
 export interface FlowExport extends ExportHead {
   kind: 'flow';
-  trigger: { keyword: string };
+  trigger: { keyword: string; aliases: string[] };
   variables: BuilderVariable[];
+  captures: Capture[];
   start: string;
   steps: FlowStep[];
   routing: RoutingRow[];

@@ -21,8 +21,8 @@ describe('exportForBuilder', () => {
     const outDir = await out();
     const files = await exportForBuilder({ ids: ['mailerlite.subscriber.upsert'], outDir, root: PROJECT });
     expect(files).toEqual([path.join(outDir, 'mailerlite.subscriber.upsert.external-api-request.json'), path.join(outDir, 'mailerlite.subscriber.upsert.md')]);
-    const json = JSON.parse(await readFile(files[0] ?? '', 'utf8')) as { format: string; kind: string; id: string; plugin: { version: string } };
-    expect([json.format, json.kind, json.id, json.plugin.version]).toEqual(['external-api-request', 'step', 'mailerlite.subscriber.upsert', catalog.manifest.version]);
+    const json = JSON.parse(await readFile(files[0] ?? '', 'utf8')) as { format: string; format_version: number; kind: string; id: string; plugin: { version: string } };
+    expect([json.format, json.format_version, json.kind, json.id, json.plugin.version]).toEqual(['external-api-request', 2, 'step', 'mailerlite.subscriber.upsert', catalog.manifest.version]);
     expect(await readFile(files[1] ?? '', 'utf8')).toMatch(/^# Add or update a subscriber in the group\n/);
   });
 
@@ -36,8 +36,8 @@ describe('exportForBuilder', () => {
     );
     const classic = await exportForBuilder({ ids: ['whatsapp.join'], outDir: await out(), root: PROJECT, api: 'classic' });
     expect(classic.map((f) => path.basename(f))).toEqual(['whatsapp.join.classic.external-api-request.json', 'whatsapp.join.classic.md']);
-    const named = await exportForBuilder({ ids: ['whatsapp.join.classic'], outDir: await out(), root: PROJECT });
-    expect(named).toHaveLength(2);
+    const named = await exportForBuilder({ ids: ['whatsapp.join.classic'], outDir: await out(), root: PROJECT, api: 'new' });
+    expect(named.map((f) => path.basename(f))).toEqual(['whatsapp.join.classic.external-api-request.json', 'whatsapp.join.classic.md']);
   });
 
   it('exports everything with `all`: 12 templates and 8 flows, byte-identical each time, no key and no <<placeholder>> left', async () => {
@@ -74,20 +74,32 @@ describe('runExport', () => {
     expect(stderr.text()).toBe('');
   });
 
-  it('exits 2 without --for external-api-request, with ids and --all together, or on a bad --set', async () => {
+  it('exports the new API by default, the api_version given with --set, or --api', async () => {
+    const names = async (options: { api?: 'new' | 'classic'; set?: string[] }): Promise<string[]> => {
+      const outDir = await out();
+      const io = { stdout: capture(), stderr: capture() };
+      expect(await runExport(['whatsapp.join'], { out: outDir, root: PROJECT, ...options }, io)).toBe(0);
+      return (await readdir(outDir)).sort();
+    };
+    expect(await names({})).toEqual(['whatsapp.join.new.external-api-request.json', 'whatsapp.join.new.md']);
+    expect(await names({ set: ['api_version=classic'] })).toEqual(['whatsapp.join.classic.external-api-request.json', 'whatsapp.join.classic.md']);
+    expect(await names({ set: ['api_version=classic'], api: 'new' })).toEqual(['whatsapp.join.new.external-api-request.json', 'whatsapp.join.new.md']);
+  });
+
+  it('exits 2 on an unknown --for, ids and --all together, a bad --set or nothing to export', async () => {
     const io = { stdout: capture(), stderr: capture() };
-    expect(await runExport(['whatsapp.join'], { out: await out() }, io)).toBe(2);
     expect(await runExport(['whatsapp.join'], { for: 'zapier', out: await out() }, io)).toBe(2);
-    expect(await runExport(['whatsapp.join'], { for: 'external-api-request', all: true, out: await out() }, io)).toBe(2);
-    expect(await runExport(['whatsapp.join'], { for: 'external-api-request', set: ['group_id'], out: await out() }, io)).toBe(2);
-    expect(await runExport([], { for: 'external-api-request', out: await out() }, io)).toBe(2);
+    expect(await runExport(['whatsapp.join'], { all: true, out: await out() }, io)).toBe(2);
+    expect(await runExport(['whatsapp.join'], { set: ['group_id'], out: await out() }, io)).toBe(2);
+    expect(await runExport(['whatsapp.join'], { set: ['api_version=v3'], out: await out() }, io)).toBe(2);
+    expect(await runExport([], { out: await out() }, io)).toBe(2);
     expect(io.stdout.text()).toBe('');
     expect(io.stderr.text().split('\n').filter(Boolean)).toEqual([
-      'mailerlite-steps: missing --for: the only builder form is external-api-request (e.g. mailerlite-steps export whatsapp.join --for external-api-request)',
-      'mailerlite-steps: unknown --for "zapier": the only builder form is external-api-request (e.g. mailerlite-steps export whatsapp.join --for external-api-request)',
+      'mailerlite-steps: unknown --for "zapier": choose external-api-request, node-red or postman (e.g. mailerlite-steps export --for node-red)',
       'mailerlite-steps: give either ids or --all, not both (got whatsapp.join and --all)',
       'mailerlite-steps: --set "group_id": expected name=value, e.g. --set customer_email=priya@example.com',
-      'mailerlite-steps: nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert --for external-api-request)',
+      'mailerlite-steps: --set api_version=v3: expected new or classic',
+      'mailerlite-steps: nothing to export: name a template or flow id, or use --all (e.g. mailerlite-steps export mailerlite.subscriber.upsert)',
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DeclarationError } from '../../plugin/errors.js';
 import { exportStep } from '../../plugin/export/step.js';
 import { stepPage } from '../../plugin/export/markdown.js';
+import type { StepTemplate } from '../../plugin/generated/step-template.js';
 import { context, section, template } from './catalog.js';
 
 /**
@@ -16,6 +18,8 @@ const GUIDE_BODY = `{
   "groups": ["123456789"],
   "status": "active"
 }`;
+
+const caveatPlaces = (caveats: ReadonlyArray<{ field: string; about?: string }>): Array<[string, string | undefined]> => caveats.map((c) => [c.field, c.about]);
 
 describe('export of the upsert (POST /subscribers)', () => {
   const upsert = exportStep(template('mailerlite.subscriber.upsert'), context());
@@ -52,88 +56,92 @@ describe('export of the upsert (POST /subscribers)', () => {
     expect(JSON.stringify(upsert)).not.toContain('secrets.');
   });
 
-  it('gives the status conditions in order: 201 created, 200 updated, ... anything else -> error', () => {
+  it('maps plain paths straight from the template and branches by status only', () => {
+    expect(upsert.form.response_mapping.map((r) => r.row)).toEqual(['data.id -> subscriber_id', 'data.status -> subscriber_status', 'message -> error_message', 'errors.email[0] -> email_error']);
     expect(upsert.form.status_conditions.map((r) => r.row)).toEqual([
       'HTTP 201 -> created',
       'HTTP 200 -> updated',
-      "HTTP 422 and JMESPath body.subscriber || contains(join(' ', body.errors.email || `[]`), 'cannot be imported') -> cannot_resubscribe",
       'HTTP 422 -> invalid',
       'HTTP 401 or 403 -> auth_error',
       'HTTP 429 -> rate_limited',
-      'anything else (another status, a timeout, no connection) -> error',
+      'anything else -> error',
     ]);
-    expect(upsert.form.status_conditions[2]?.jmespath).toBe("body.subscriber || contains(join(' ', body.errors.email || `[]`), 'cannot be imported')");
   });
 
-  it('says next to the body what plain substitution cannot keep: escaping, dropped empty fields, lower-cased emails', () => {
-    const body = upsert.caveats.filter((c) => c.field === 'body').map((c) => c.about);
-    expect(body).toEqual(['escaping', 'fields.name', 'fields.phone', 'customer_email']);
+  it('leaves only caveats the builder user can act on: validations, optional body rows, the retry option', () => {
+    expect(caveatPlaces(upsert.caveats)).toEqual([
+      ['inputs', 'customer_email'],
+      ['inputs', 'customer_phone'],
+      ['body', 'fields.name'],
+      ['body', 'fields.phone'],
+      ['retries', undefined],
+    ]);
     const page = stepPage(upsert);
+    expect(section(page, '## Before this step')).toContain('> **Caveat:** Turn on email validation on the ask that captures {{customer_email}}, so this step is only reached with a well-formed value');
+    expect(section(page, '## Before this step')).toContain('Turn on phone validation on the ask that captures {{customer_phone}} (E.164, e.g. +919820000001), or fill it with the contact\'s WhatsApp number in that form');
     const underBody = section(page, '### 6. Body');
     expect(underBody).toContain('```json\n' + upsert.form.body + '\n```');
-    expect(underBody).toContain('> **Caveat:** Our engine escapes quotes, backslashes and line breaks in {{customer_email}}, {{customer_name}}, {{customer_phone}}');
-    expect(underBody).toContain('> **Caveat:** `fields.name`: our engine leaves this field out when {{customer_name}} is empty');
-    expect(underBody).toContain('> **Caveat:** {{customer_email}}: our engine trims and lower-cases the email');
-    expect(section(page, '### 9. Timeout and retries')).toContain('> **Caveat:** Our engine retries this step on 429 (honouring Retry-After), 5xx and network failures: 3 attempts in all');
-    expect(section(page, '### 8. Status conditions')).toContain('the row `invalid` below takes these answers');
+    expect(underBody).toContain('> **Caveat:** `fields.name`: when {{customer_name}} is empty the builder sends it empty, which blanks the value MailerLite holds (our engine leaves the row out). Make sure {{customer_name}} is always filled');
+    expect(section(page, '### 9. Timeout and retries')).toContain("Timeout: 10 s (set the step's timeout to 10 seconds).");
+    expect(section(page, '### 9. Timeout and retries')).toContain("> **Caveat:** Turn on the builder's retry option for this step, if it has one: up to 3 attempts on HTTP 429, 5xx and no connection");
+    for (const gone of ['Trim and lower-case it', 'escapes quotes', 'JMESPath', 'may not support', 'line break']) expect(page).not.toContain(gone);
   });
 });
 
 describe('export of the lookup (GET /subscribers/{email})', () => {
   const lookup = exportStep(template('mailerlite.subscriber.lookup'), context());
 
-  it("puts the email into the URL and maps the guide's rows", () => {
+  it("puts the email into the URL and maps the guide's rows as plain paths", () => {
     expect(lookup.form.method).toBe('GET');
     expect(lookup.form.url).toBe('https://connect.mailerlite.com/api/subscribers/{{customer_email}}');
     expect(lookup.form.body).toBeNull();
     expect(lookup.form.body_type).toBe('none');
-    expect(lookup.form.response_mapping.map((r) => [r.row, r.plain])).toEqual([
-      ['data.id -> subscriber_id', true],
-      ['data.status -> subscriber_status', true],
-      ['data.groups[].id -> subscriber_group_ids', false],
-      ['contains(data.groups[].id || `[]`, $settings.group_id) -> in_target_group', false],
+    expect(lookup.form.response_mapping.map((r) => [r.path, r.variable])).toEqual([
+      ['data.id', 'subscriber_id'],
+      ['data.status', 'subscriber_status'],
+      ['data.groups[*].id', 'subscriber_group_ids'],
     ]);
   });
 
-  it('states the status conditions in the builder\'s words, HTTP 404 -> not_found among them', () => {
-    expect(lookup.form.status_conditions.map((r) => r.row)).toEqual([
-      'HTTP 200 and {{subscriber_status}} is one of "unsubscribed", "bounced", "junk" -> unsubscribed',
-      'HTTP 200 and {{subscriber_status}} is "unconfirmed" -> unconfirmed',
-      'HTTP 200 and {{in_target_group}} is true -> already_in_group',
-      'HTTP 200 -> found_not_in_group',
-      'HTTP 404 -> not_found',
-      'HTTP 401 or 403 -> auth_error',
-      'HTTP 429 -> rate_limited',
-      'anything else (another status, a timeout, no connection) -> error',
+  it('branches by status: HTTP 200 -> found, HTTP 404 -> not_found, ..., anything else -> error', () => {
+    expect(lookup.form.status_conditions.map((r) => [r.when, r.outcome])).toEqual([
+      ['HTTP 200', 'found'],
+      ['HTTP 404', 'not_found'],
+      ['HTTP 401 or 403', 'auth_error'],
+      ['HTTP 429', 'rate_limited'],
+      ['anything else', 'error'],
     ]);
   });
 
-  it('says next to the URL that the builder does not encode or lower-case the email, and next to the mapping what JMESPath it needs', () => {
+  it('says to validate the email where it is captured, and nothing next to the mapping', () => {
+    expect(caveatPlaces(lookup.caveats)).toEqual([
+      ['inputs', 'customer_email'],
+      ['retries', undefined],
+    ]);
     const page = stepPage(lookup);
-    const url = section(page, '### 2. URL');
-    expect(url).toContain('```text\nhttps://connect.mailerlite.com/api/subscribers/{{customer_email}}\n```');
-    expect(url).toContain('our engine encodes the value as one path segment (`priya+news@example.com` -> `priya%2Bnews@example.com`)');
-    expect(url).toContain('our engine trims and lower-cases the email');
+    expect(section(page, '### 2. URL')).toBe('\n```text\nhttps://connect.mailerlite.com/api/subscribers/{{customer_email}}\n```\n\n');
     const mapping = section(page, '### 6. Response mapping');
-    expect(mapping).toContain('> **Caveat:** `in_target_group` is the JMESPath `` contains(data.groups[].id || `[]`, $settings.group_id) ``, using `contains(...)`');
-    expect(mapping).toContain('`$settings.group_id` is the plugin setting {{group_id}}.');
-    expect(mapping).toContain('map `data.groups` to a variable');
-    expect(mapping).toContain('| `` contains(data.groups[].id \\|\\| `[]`, $settings.group_id) `` | `in_target_group` |');
-    expect(section(page, '### 7. Status conditions')).toContain('ends in `invalid_input` without a request');
+    expect(mapping).toContain('```text\ndata.id -> subscriber_id\ndata.status -> subscriber_status\ndata.groups[*].id -> subscriber_group_ids\n```');
+    expect(mapping).not.toContain('Caveat');
+    expect(section(page, '### 7. Status conditions')).toContain('```text\nHTTP 200 -> found\nHTTP 404 -> not_found\nHTTP 401 or 403 -> auth_error\nHTTP 429 -> rate_limited\nanything else -> error\n```');
   });
 });
 
 describe('export of classic and query templates', () => {
-  it('puts the classic key into an X-MailerLite-ApiKey header field and flags `let`/to_string ids', () => {
+  it('puts the classic key into an X-MailerLite-ApiKey header field and maps the classic paths', () => {
     const add = exportStep(template('mailerlite-classic.group.add-subscriber'), context({ group_id: '42' }));
     expect(add.form.url).toBe('https://api.mailerlite.com/api/v2/groups/42/subscribers');
     expect(add.form.auth).toEqual({ type: 'header', label: 'API key in a header', header: 'X-MailerLite-ApiKey', value: 'YOUR_API_KEY', secret: 'YOUR_API_KEY' });
-    const id = add.caveats.find((c) => c.field === 'response_mapping' && c.about === 'subscriber_id');
-    expect(id?.text).toContain('using `let`, `&&`, `to_string(...)`');
-    expect(id?.text).toContain('keep ids as strings');
+    expect(add.form.response_mapping.map((r) => r.row)).toEqual(['id -> subscriber_id', 'type -> subscriber_status', 'error.message -> error_message']);
+    expect(add.form.status_conditions.map((r) => r.row)).toEqual(['HTTP 200 or 201 -> added', 'HTTP 404 -> not_found', 'HTTP 400 or 422 -> invalid', 'HTTP 401 or 403 -> auth_error', 'HTTP 429 -> rate_limited', 'anything else -> error']);
   });
 
-  it('writes query values into the URL, encodes given values, and warns about empty ones', () => {
+  it('maps each item of a classic list answer with [*]', () => {
+    const list = exportStep(template('mailerlite-classic.groups.list'), context());
+    expect(list.form.response_mapping.map((r) => r.row)).toEqual(['[0].id -> group_id', '[0].name -> listed_group_name', '[*].name -> group_names']);
+  });
+
+  it('writes query values into the URL and says to use the query table for a {{variable}} value', () => {
     const list = exportStep(template('mailerlite.groups.list'), context());
     expect(list.form.url).toBe('https://connect.mailerlite.com/api/groups?filter[name]={{group_name}}&limit=100&sort=name');
     expect(list.form.query).toEqual([
@@ -141,12 +149,30 @@ describe('export of classic and query templates', () => {
       { name: 'limit', value: '100' },
       { name: 'sort', value: 'name' },
     ]);
-    expect(list.caveats.find((c) => c.field === 'url' && c.about === 'filter[name]')?.text).toContain('sends `filter[name]=` when it is empty');
+    expect(list.caveats.find((c) => c.field === 'url')).toEqual({
+      field: 'url',
+      about: 'filter[name]',
+      text: "`filter[name]`: enter this parameter in the builder's query table (name `filter[name]`, value {{group_name}}) rather than in the URL, so the builder encodes the value (`WhatsApp Opt-Ins` travels as `WhatsApp%20Opt-Ins`).",
+    });
   });
 
   it('advises against retries for a step that is not safe to repeat', () => {
     const create = exportStep(template('mailerlite.group.create'), context());
     expect(create.retry).toEqual({ safe_to_repeat: false, max_attempts: 1 });
-    expect(create.caveats.find((c) => c.field === 'retries')?.text).toContain("Leave the builder's retry option off");
+    expect(create.caveats).toEqual([{ field: 'retries', text: "Leave the builder's retry option off for this step: sending it twice can differ from sending it once, so our engine never repeats it." }]);
+  });
+});
+
+describe('a template outside the builder profile is not exported', () => {
+  const lookup = template('mailerlite.subscriber.lookup');
+
+  it('refuses an outcome that reads the body', () => {
+    const reading: StepTemplate = { ...lookup, outcomes: [{ name: 'member', description: 'in the group', when: { status: 200, condition: 'outputs.subscriber_id' } }, { name: 'error', description: 'anything else', fallback: true }] };
+    expect(() => exportStep(reading, context())).toThrow(new DeclarationError('outcome "member" reads the response body, which the builder\'s step cannot branch on (run `mailerlite-steps validate`)'));
+  });
+
+  it('refuses a helper in a placeholder', () => {
+    const helper: StepTemplate = { ...lookup, request: { ...lookup.request, url: 'https://connect.mailerlite.com/api/subscribers/<<lower customer_email>>' } };
+    expect(() => exportStep(helper, context())).toThrow(/^<<lower customer_email>> is not a plain placeholder/);
   });
 });

@@ -166,14 +166,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void) {
 
   program
     .command('export')
-    .argument('[ids...]')
-    .description("write steps and flows as the fields of the builder's External API Request form (JSON and a Markdown page)")
-    .option('--all', 'export every template and flow', false)
-    .option('--for <form>', 'the builder form to fill: external-api-request')
+    .argument('[ids...]', 'template or flow ids (external-api-request; node-red and postman export every flow of the --api version)')
+    .description("write the steps and flows for where they run: a builder's External API Request form (JSON and a Markdown page), Node-RED (flows.json) or Postman/newman (a collection per flow)")
+    .option('--all', 'export every template and flow of the --api version', false)
+    .option('--for <target>', 'external-api-request (default): the builder form; node-red: one flows.json; postman: <flow id>.postman_collection.json per flow')
     .option('--out <dir>', 'folder to write to', 'mailerlite-steps-export')
-    .addOption(new Option('--api <version>', 'which version of a flow').choices(['new', 'classic'] as const))
-    .option('--set <name=value>', 'a setting value to write in place of its {{placeholder}} (repeatable)', collect, [] as string[])
-    .addHelpText('after', example('  $ mailerlite-steps export whatsapp.join --for external-api-request --out export/\n  $ mailerlite-steps export --all --for external-api-request --set group_id=123456789'))
+    .addOption(new Option('--api <version>', 'MailerLite version (default: the api_version given with --set, else new)').choices(['new', 'classic'] as const))
+    .option('--set <name=value>', 'external-api-request: a setting value to write in place of its {{placeholder}} (repeatable)', collect, [] as string[])
+    .addHelpText(
+      'after',
+      example(
+        '  $ mailerlite-steps export whatsapp.join --out export/\n  $ mailerlite-steps export --all --api classic --set group_id=123456789\n  $ mailerlite-steps export --for node-red --out node-red/\n  $ mailerlite-steps export --for postman --api classic --out postman/',
+      ),
+    )
     .action(act(async (ids, options) => (await import('../../export/command.js')).runExport(ids, options, io)));
 
   return program;
