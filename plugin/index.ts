@@ -1,14 +1,14 @@
 /**
  * mailerlite-steps: ready-made MailerLite External API Request steps and flows for
  * WhatsApp bot builders, the engine that runs them, a local MailerLite simulator, and the
- * tools that validate, pack and export the plugin. This module only re-exports.
+ * tools that validate, pack and export the plugin. This module only re-exports, from
+ * modules whose declarations need no `@types/node`.
  *
  * @example
- * import { loadCatalog, runFlow, startSimulator } from 'mailerlite-steps';
- * const sim = await startSimulator({ port: 0 });
- * const catalog = loadCatalog();
- * const result = await runFlow(catalog.flow('whatsapp.join', 'new')!, { customer_email: 'priya@example.com', customer_name: 'Priya Sharma' },
- *   { template: catalog.template, settings: catalog.settings({ group_id: '123456789' }), secrets: { api_key: sim.keys.new }, baseUrl: sim.url, fetch });
+ * import { defaultEnvironment, loadCatalog, runFlow, startSimulator } from 'mailerlite-steps';
+ * const sim = await startSimulator();
+ * const env = defaultEnvironment({ baseUrl: sim.url, secrets: { api_key: sim.keys.new }, settings: { group_id: '123456789' } });
+ * const result = await runFlow(loadCatalog().flow('whatsapp.join', 'new')!, { customer_email: 'priya@example.com', customer_name: 'Priya Sharma' }, env);
  * result.replies // ['You are now subscribed, Priya! You will receive our newsletter at priya@example.com.']
  * await sim.close();
  */
@@ -27,15 +27,19 @@ export { runStep, type StepEnvironment } from './step/run.js';
 export { prepareStep, type PreparedStep } from './step/prepare.js';
 export type { StepResult, StepError } from './step/result.js';
 export { runFlow, type FlowEnvironment, type FlowResult, type FlowEnd, type FlowVisit } from './flow/index.js';
+export { defaultEnvironment, type EnvVars } from './defaults.js';
 
 // The simulator
-export { startSimulator, DEFAULT_SIM_KEYS, type Simulator, type StartOptions, type SimKeys } from './simulator/index.js';
+export { startSimulator, type Simulator, type StartOptions } from './simulator/server.js';
+export { DEFAULT_SIM_KEYS, type SimKeys } from './simulator/types.js';
 
 // Tools: validate, pack, export
 export { validateTree, type ValidationResult } from './validate/validate-tree.js';
 export type { Problem } from './declarations/problem.js';
-export { packBundle, PackRefusedError, type PackOptions, type PackResult } from './pack/index.js';
-export { exportForBuilder, type ExportOptions, type StepExport, type FlowExport } from './export/index.js';
+export { packBundle, type PackOptions, type PackResult } from './pack/pack.js';
+export { PackRefusedError } from './pack/refused.js';
+export { exportForBuilder, type ExportOptions } from './export/export.js';
+export type { StepExport, FlowExport } from './export/types.js';
 
 // Errors
 export { MailerliteStepsError, TemplateSyntaxError, MissingInputError, DeclarationError, FlowLoopError, UsageError } from './errors.js';

@@ -1,3 +1,4 @@
+import { defaultEnvironment } from '../defaults.js';
 import type { AskNode, Flow, FlowNode, StepNode } from '../generated/flow.js';
 import type { StepTemplate } from '../generated/step-template.js';
 import type { JsonValue } from '../json.js';
@@ -35,11 +36,15 @@ export interface FlowEnvironment extends StepEnvironment {
  * the next node), conditions, set nodes, replies, asks and an end. A run that visits more than `maxVisits`
  * nodes is a loop and throws FlowLoopError rather than hanging.
  *
+ * Without `env`, it runs with {@link defaultEnvironment}: the manifest's default settings,
+ * the key from `MAILERLITE_API_KEY` (a UsageError naming it when unset), the global `fetch`
+ * and the package's own step templates, so it sends to MailerLite.
+ *
  * @example
  * const result = await runFlow(join, { customer_email: 'priya@example.com', customer_name: 'Priya Sharma' }, env)
  * result.replies // ['You are now subscribed, Priya! You will receive our newsletter at priya@example.com.']
  */
-export async function runFlow(flow: Flow, given: Record<string, JsonValue | undefined>, env: FlowEnvironment): Promise<FlowResult> {
+export async function runFlow(flow: Flow, given: Record<string, JsonValue | undefined>, env: FlowEnvironment = defaultEnvironment()): Promise<FlowResult> {
   const missing = Object.entries(flow.variables)
     .filter(([name, decl]) => decl.required && isBlank(given[name]))
     .map(([name, decl]) => ({ name, description: decl.description, example: decl.example }));

@@ -8,6 +8,7 @@ import { sha256Hex } from './canonical.js';
 import { refusalOf } from '../validate/refusal.js';
 import { PackRefusedError } from './refused.js';
 import { makeOutDir, writeAtomic } from './write.js';
+import type { EnvVars } from '../defaults.js';
 
 /** Options of {@link packBundle}. */
 export interface PackOptions {
@@ -16,7 +17,7 @@ export interface PackOptions {
   /** Where the bundle file is written (created when missing). */
   outDir: string;
   /** Environment whose key variables (`MAILERLITE_API_KEY`, the manifest's `secrets.*.env`) must not appear in the tree. Default: `process.env`. */
-  env?: NodeJS.ProcessEnv;
+  env?: EnvVars;
 }
 
 /** The bundle written: its path, size in bytes and the sha256 of the whole file. */

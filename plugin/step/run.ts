@@ -1,3 +1,4 @@
+import { defaultEnvironment } from '../defaults.js';
 import type { StepTemplate } from '../generated/step-template.js';
 import { send, type FetchLike } from '../http/send.js';
 import type { JsonValue } from '../json.js';
@@ -52,11 +53,16 @@ export function notSent(
  * Runs one step: check → render → send → map → decide. Anything the API or the network
  * does ends in a named outcome; only broken templates and missing inputs throw.
  *
+ * Without `env`, it runs with {@link defaultEnvironment}: the manifest's default settings,
+ * the key from `MAILERLITE_API_KEY` (a UsageError naming it when unset) and the global
+ * `fetch`, so it sends to MailerLite.
+ *
  * @example
  * const result = await runStep(lookup, { customer_email: 'priya@example.com' }, { settings, secrets, fetch })
  * result.outcome // 'not_found'
+ * await runStep(lookup, { customer_email: 'priya@example.com' }) // MailerLite, with MAILERLITE_API_KEY
  */
-export async function runStep(template: StepTemplate, given: Variables, env: StepEnvironment): Promise<StepResult> {
+export async function runStep(template: StepTemplate, given: Variables, env: StepEnvironment = defaultEnvironment()): Promise<StepResult> {
   const started = performance.now();
   const settings = definedOnly(env.settings);
   const prepared = prepareStep(template, given, env);

@@ -5,6 +5,7 @@ import { redactProblem } from './refusal.js';
 import { RULES } from './rules/index.js';
 import { scanSecrets } from './secrets.js';
 import { sortProblems } from './sort.js';
+import type { EnvVars } from '../defaults.js';
 
 /**
  * What `validate` found: ok when there are no problems. `--json` prints exactly this.
@@ -23,7 +24,7 @@ export interface ValidationResult {
 /** Options of {@link validateTree}. */
 export interface ValidateTreeOptions {
   /** Environment whose key variables (`MAILERLITE_API_KEY`, the manifest's `secrets.*.env`) must not appear in the tree. Default: `process.env`. */
-  env?: NodeJS.ProcessEnv;
+  env?: EnvVars;
 }
 
 /**
