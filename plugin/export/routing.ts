@@ -113,7 +113,7 @@ export function listCaveat(node: string, declared: ConditionNode, row: { variabl
       case 'is_not_empty':
         return `${variable} is a list: pick the builder's "${declared.operator === 'is_empty' ? 'is empty' : 'is not empty'}" that counts a list with no item ([]) as empty, like nothing mapped.`;
       case 'equals':
-        return `${variable} is a list: compare it as its JSON text, in which a list with no item is [].`;
+        return `${variable} is a list: compare it as its JSON text, in which [] is a list with no item.`;
       case 'is_one_of':
         return undefined;
     }
