@@ -11,14 +11,16 @@ export interface Ran {
 
 /**
  * Runs a command (no shell) in a folder and collects its output. The live API key is
- * removed from the environment, so nothing here can reach MailerLite with it.
+ * removed from the environment, so nothing here can reach MailerLite with it; `extraEnv`
+ * adds variables (a test may set a key it knows is never sent).
  *
  * @example
  * const { code, stdout } = await run('npm', ['pack', '--json'], '/path/to/project');
  */
-export function run(command: string, args: string[], cwd: string, timeoutMs = 170_000): Promise<Ran> {
+export function run(command: string, args: string[], cwd: string, timeoutMs = 170_000, extraEnv: Record<string, string> = {}): Promise<Ran> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' };
   delete env.MAILERLITE_API_KEY;
+  Object.assign(env, extraEnv);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
