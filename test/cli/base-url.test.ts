@@ -150,6 +150,14 @@ describe('every command that takes --base-url parses it the same way', () => {
   });
 });
 
+describe('preview at a base URL with /api', () => {
+  it('shows the request with the right path', async () => {
+    const run = await cli(['preview', 'mailerlite.subscriber.lookup', '--var', 'customer_email=priya@example.com', '--base-url', 'http://127.0.0.1:9090/api/', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { url: string }).url).toBe('http://127.0.0.1:9090/api/subscribers/priya@example.com');
+  });
+});
+
 describe('run against a simulator at its /api or /api/v2 base URL', () => {
   it.each(['/api', '/api/', '', '/'])('new API, --base-url <sim>%s: the journal shows /api/subscribers/…', async (suffix) => {
     const run = await cli(['run', 'mailerlite.subscriber.lookup', '--var', 'customer_email=priya@example.com', '--base-url', `${sim.url}${suffix}`, '--json'], { env: { MAILERLITE_API_KEY: sim.keys.new } });
