@@ -83,6 +83,6 @@ function leaf(source: string, at: Array<string | number>, walk: Walk): string {
  * bodyPath(['fields', 'name']) // 'fields.name'
  * bodyPath(['groups', 0])      // 'groups[0]'
  */
-export function bodyPath(at: ReadonlyArray<string | number>): string {
+function bodyPath(at: ReadonlyArray<string | number>): string {
   return at.map((token, index) => (typeof token === 'number' ? `[${token}]` : index === 0 ? token : `.${token}`)).join('') || '(body)';
 }

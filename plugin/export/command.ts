@@ -93,7 +93,7 @@ export async function runExport(targets: string[], options: RunExportOptions, io
  * exportTarget(undefined)  // 'external-api-request'
  * exportTarget('zapier')   // UsageError: unknown --for "zapier": choose external-api-request, node-red or postman ...
  */
-export function exportTarget(given: string | undefined): (typeof EXPORT_TARGETS)[number] {
+function exportTarget(given: string | undefined): (typeof EXPORT_TARGETS)[number] {
   if (given === undefined) return EXPORT_TARGET;
   const target = EXPORT_TARGETS.find((t) => t === given);
   if (target === undefined) throw new UsageError(`unknown --for "${given}": choose external-api-request, node-red or postman (e.g. mailerlite-steps export --for node-red)`);

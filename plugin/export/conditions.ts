@@ -5,7 +5,7 @@ import type { ConditionRow } from './types.js';
 const FAILURES = { timeout: 'timeout (no answer in time)', network: 'no connection (network failure)' } as const;
 
 /** The fallback row's branch, in the builder's words: any other status, a timeout, no connection. */
-export const ANYTHING_ELSE = 'anything else';
+const ANYTHING_ELSE = 'anything else';
 
 /**
  * The status condition rows of the form, checked top to bottom, one per outcome rule:
@@ -42,7 +42,7 @@ function branchWords(rule: OutcomeRule): string {
  * @example
  * statusWords([401, 403]) // 'HTTP 401 or 403'
  */
-export function statusWords(status: StatusMatcher | StatusMatcher[]): string {
+function statusWords(status: StatusMatcher | StatusMatcher[]): string {
   const list = Array.isArray(status) ? status : [status];
   const shown = list.map(String);
   return `HTTP ${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}` : shown[0]}`;

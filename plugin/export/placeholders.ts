@@ -73,7 +73,7 @@ export function convertTemplate(source: string, scope: ExportScope): Piece[] {
  * @example
  * reference('settings.group_id', scope) // [{ kind: 'setting', name: 'group_id', text: '{{group_id}}' }]
  */
-export function reference(path: string, scope: ExportScope): Piece[] {
+function reference(path: string, scope: ExportScope): Piece[] {
   const [root = '', ...more] = path.split('.');
   const name = more.join('.');
   if (root === 'secrets') return [{ kind: 'secret', name, text: secretPlaceholder(name) }];

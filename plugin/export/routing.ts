@@ -22,7 +22,7 @@ const OPERATORS: Record<ConditionNode['operator'], string> = {
 /**
  * One node of a flow as a row of the routing table, in the builder's words: a step's
  * branches (each status condition row to the node it leads to; `invalid_input` is no
- * branch of the builder's step, see {@link exportFlow}), a condition
+ * branch of the builder's step: the flow export adds a caveat for it), a condition
  * (`{{subscriber_group_ids}} contains {{group_id}}`), a set step
  * (`{{customer_first_name}} = first word of {{customer_name}}`), an ask with its
  * validation, a reply, an end.
