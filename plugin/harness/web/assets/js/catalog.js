@@ -10,17 +10,39 @@ export function itemHash(item) {
 }
 
 /**
+ * What an address names: `#/template/<id>` or `#/flow/<api>/<id>`; anything else has no kind.
+ *
+ * @example
+ * parseHash('#/flow/new/whatsapp.join') // { kind: 'flow', api: 'new', id: 'whatsapp.join' }
+ * @param {string} hash
+ * @returns {{ kind?: 'template' | 'flow', api?: string, id?: string }}
+ */
+export function parseHash(hash) {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  if (parts[0] === 'template') return { kind: 'template', ...(parts[1] ? { id: parts.slice(1).join('/') } : {}) };
+  if (parts[0] === 'flow') return { kind: 'flow', ...(parts[1] ? { api: parts[1] } : {}), ...(parts[2] ? { id: parts.slice(2).join('/') } : {}) };
+  const last = parts.filter((p) => p !== '').at(-1);
+  return last ? { id: last } : {};
+}
+
+/**
  * Finds the item a hash points at.
  * @param {any} catalog the body of GET /api/catalog
  * @param {string} hash
  */
 export function itemFromHash(catalog, hash) {
-  const parts = hash
-    .replace(/^#\/?/, '')
-    .split('/')
-    .map((p) => decodeURIComponent(p));
-  if (parts[0] === 'template') return catalog.templates.find((/** @type {any} */ t) => t.id === parts[1]);
-  if (parts[0] === 'flow') return catalog.flows.find((/** @type {any} */ f) => f.api === parts[1] && f.id === parts[2]);
+  const wanted = parseHash(hash);
+  if (wanted.kind === 'template') return catalog.templates.find((/** @type {any} */ t) => t.id === wanted.id);
+  if (wanted.kind === 'flow') return catalog.flows.find((/** @type {any} */ f) => f.api === wanted.api && f.id === wanted.id);
   return undefined;
 }
 
