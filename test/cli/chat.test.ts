@@ -44,6 +44,8 @@ describe('chat survives ordinary contacts', () => {
       `bot: ${GUIDE_REPLY}`,
     ]);
     expect(run.stderr).toContain('■ left whatsapp.join while it waited for customer_email');
+    // Piped lines are echoed on stderr, so the transcript reads as a conversation; stdout holds only the bot.
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('you:'))).toEqual(['you: JOIN', 'you: ', 'you: priya@', 'you: STOP', 'you: priya@example.com', 'you: JOIN', 'you: Priya Sharma']);
     expect(run.stderr).toContain(`GET ${sim.url}/api/subscribers/priya@example.com ← 404 not_found`);
     expect(run.stderr).toContain(`POST ${sim.url}/api/subscribers ← 201 created`);
     expect(run.stderr).not.toContain('--var');

@@ -22,9 +22,9 @@ export type ChatOptions = Omit<RunOptions, 'json'>;
  * the web page uses too (plugin/harness/conversation.ts). A trigger keyword or alias
  * (JOIN, STOP, UNSUBSCRIBE, ...) starts its flow at any point; the bot asks for what the
  * flow needs, checks each answer when it is given, remembers it for the rest of the
- * conversation, and answers as the flow would. Each API call is shown on stderr, replies
- * go to stdout, so piped input works as a script. Nothing the contact types makes it
- * exit 2: only flags, settings and broken templates do.
+ * conversation, and answers as the flow would. Each API call (and, for piped input, each
+ * line read) is shown on stderr, replies go to stdout, so piped input works as a script.
+ * Nothing the contact types makes it exit 2: only flags, settings and broken templates do.
  */
 export async function runChat(options: ChatOptions, io: Io): Promise<number> {
   const { target: kind, api } = parseTargetFlags(options);
@@ -78,6 +78,8 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
       for (;;) {
         const line = await reader.next(out.cyan('you: '));
         if (line === undefined) break;
+        // Piped input is not echoed by a terminal: show it on stderr, so a transcript reads as a conversation.
+        if (!io.stdin.isTTY) writeLines(io.stderr, [err.dim(`you: ${line}`)]);
         await conversation.send(line);
       }
       await conversation.close();
