@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../plugin/harness/cli/main.js';
+import { packageRoot } from '../../plugin/paths.js';
 import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
 import { cli, type CliRun } from './io.js';
 
@@ -45,7 +49,7 @@ describe('chat survives ordinary contacts', () => {
     ]);
     expect(run.stderr).toContain('■ left whatsapp.join while it waited for customer_email');
     // Piped lines are echoed on stderr, so the transcript reads as a conversation; stdout holds only the bot.
-    expect(run.stderr.split('\n').filter((line) => line.startsWith('you:'))).toEqual(['you: JOIN', 'you: ', 'you: priya@', 'you: STOP', 'you: priya@example.com', 'you: JOIN', 'you: Priya Sharma']);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('you:'))).toEqual(['you: JOIN', 'you:', 'you: priya@', 'you: STOP', 'you: priya@example.com', 'you: JOIN', 'you: Priya Sharma']);
     expect(run.stderr).toContain(`GET ${sim.url}/api/subscribers/priya@example.com ← 404 not_found`);
     expect(run.stderr).toContain(`POST ${sim.url}/api/subscribers ← 201 created`);
     expect(run.stderr).not.toContain('--var');
@@ -136,5 +140,21 @@ describe('chat survives ordinary contacts', () => {
   it('never prints the key', async () => {
     const run = await chat(['JOIN', '', 'priya@', 'STOP', 'priya@example.com', 'JOIN', 'Priya Sharma', 'UNSUBSCRIBE']);
     expect(run.stdout + run.stderr).not.toContain(keys.new);
+  });
+});
+
+describe("the README's chat example", () => {
+  it('prints what the README shows (ports masked), stdout and stderr as one stream', async () => {
+    const readme = readFileSync(`${packageRoot()}/README.md`, 'utf8');
+    const block = /```\n\$ printf '([^']*)' \| mailerlite-steps chat 2>&1\n([\s\S]*?)```/.exec(readme);
+    expect(block, 'the README has a chat example piped with 2>&1').not.toBeNull();
+    const [, script = '', shown = ''] = block ?? [];
+    const both = new PassThrough();
+    let text = '';
+    both.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const code = await main(['chat'], { stdout: both, stderr: both, stdin: Readable.from([script.replace(/\\n/g, '\n')]), env: { PATH: process.env.PATH } });
+    const mask = (out: string) => out.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');
+    expect(code).toBe(0);
+    expect(mask(text)).toBe(mask(shown));
   });
 });

@@ -79,7 +79,7 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
         const line = await reader.next(out.cyan('you: '));
         if (line === undefined) break;
         // Piped input is not echoed by a terminal: show it on stderr, so a transcript reads as a conversation.
-        if (!io.stdin.isTTY) writeLines(io.stderr, [err.dim(`you: ${line}`)]);
+        if (!io.stdin.isTTY) writeLines(io.stderr, [err.dim(line === '' ? 'you:' : `you: ${line}`)]);
         await conversation.send(line);
       }
       await conversation.close();
