@@ -101,6 +101,12 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+/** True when every ask node of the flow for this variable validates its answer (the builder's validation). */
+function validatedByFlow(flow: Flow, variable: string): boolean {
+  const asks = Object.values(flow.nodes).filter((node) => node.type === 'ask' && node.variable === variable);
+  return asks.length > 0 && asks.every((node) => node.type === 'ask' && node.validate !== undefined);
+}
+
 /**
  * The conversation engine `chat` and the web page share: it takes one message at a time
  * and answers with the bot's replies (and the API calls they took), over the session's
@@ -114,7 +120,9 @@ function deferred<T>(): Deferred<T> {
  * - An answer is checked when it is given: a blank one is asked again; one without the
  *   variable's declared format (email, phone) gets a hint and is asked again. After
  *   {@link MAX_BAD_ANSWERS} such answers the bot says how to start again.
- * - The flow's own ask nodes wait for the next message, checked the same way.
+ * - The flow's own ask nodes wait for the next message: a blank one is asked again; an
+ *   ask node that validates (`validate`) answers a bad one with its own `invalid_text`,
+ *   one that does not is checked by the variable's format here.
  *
  * @example
  * const chat = createConversation(session)
@@ -259,7 +267,9 @@ export function createConversation(session: Session, options: ConversationOption
   async function answer(a: Active, message: string): Promise<void> {
     const asking = a.asking;
     if (!asking) return;
-    const checked = checkAnswer(message, a.flow.variables[asking.variable]);
+    // An ask node that validates its answer says what is wrong in its own words (its invalid_text): leave the format to it.
+    const decl = asking.give && validatedByFlow(a.flow, asking.variable) ? undefined : a.flow.variables[asking.variable];
+    const checked = checkAnswer(message, decl);
     if (!checked.ok) {
       if (countBad(a, asking.variable)) {
         say(restartHint(a.flow));

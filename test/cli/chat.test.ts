@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../plugin/catalog.js';
 import { main } from '../../plugin/harness/cli/main.js';
 import { packageRoot } from '../../plugin/paths.js';
 import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
@@ -115,6 +116,16 @@ describe('chat survives ordinary contacts', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(said(run)).toEqual([ASK_EMAIL, BAD_EMAIL, ASK_NAME, `bot: ${GUIDE_REPLY}`, STOPPED]);
     expect(run.stderr).toContain(`${sim.url}/api/v2/subscribers`);
+  });
+
+  it("the flow's own question after a refused email uses its words: its text, then its invalid_text", async () => {
+    const join = loadCatalog().flow('whatsapp.join', 'new');
+    const ask = Object.values(join?.nodes ?? {}).find((node) => node.type === 'ask' && node.variable === 'customer_email');
+    if (ask?.type !== 'ask') throw new Error('the JOIN flow asks for the email again after invalid_input');
+    const run = await chat(['JOIN', 'Priya Sharma', 'nope', 'priya@example.com'], ['--var', 'customer_email=priya@']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(said(run)).toEqual([ASK_NAME, `bot: ${ask.text}`, `bot: ${ask.invalid_text ?? ask.text}`, `bot: ${GUIDE_REPLY}`]);
+    expect(run.stderr).toContain('mailerlite.subscriber.lookup ← invalid_input invalid_input');
   });
 
   it('a variable given with --var is not asked', async () => {

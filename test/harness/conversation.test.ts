@@ -205,17 +205,30 @@ describe('a conversation', () => {
 });
 
 describe("a flow's own ask nodes", () => {
-  it('wait for the next message, checked by the variable format, then go on', async () => {
+  it("wait for the next message: a blank one is asked again, a bad one gets the node's invalid_text, then it goes on", async () => {
     const chat = createConversation(session);
     const hello = await chat.send('hi');
     expect(replies(hello)).toEqual(['Hello!', 'Your WhatsApp number?']);
     expect(hello.state).toMatchObject({ flow: 'test.asking', waiting_for: 'customer_phone', format: 'phone' });
     expect(replies(await chat.send(''))).toEqual(['Your WhatsApp number?']);
-    expect(replies(await chat.send('98200'))).toEqual(['Your WhatsApp number?']);
+    expect(replies(await chat.send('98200'))).toEqual(['Please send it with +.']);
     const done = await chat.send(' +919820000001 ');
     expect(replies(done)).toEqual(['Got +919820000001.']);
     expect(done.events.at(-1)).toEqual({ type: 'end', flow: 'test.asking', result: 'done' });
     expect(done.state.variables).toEqual({ customer_phone: '+919820000001' });
+  });
+
+  it("an ask node without validation is checked by the variable's format, asked again in its own words", async () => {
+    const loose: Flow = {
+      ...ASKING,
+      id: 'test.loose',
+      trigger: { keyword: 'LOOSE' },
+      nodes: { ...ASKING.nodes, ask: { type: 'ask', variable: 'customer_phone', text: 'Your WhatsApp number?', next: 'done' } },
+    };
+    const chat = createConversation(createSession({ catalog: { ...session.catalog, flows: [loose] }, settings: {}, target }));
+    await chat.send('loose');
+    expect(replies(await chat.send('98200'))).toEqual(['Your WhatsApp number?']);
+    expect(replies(await chat.send('+919820000001'))).toEqual(['Got +919820000001.']);
   });
 
   it('a trigger word leaves the waiting flow and starts its own', async () => {
