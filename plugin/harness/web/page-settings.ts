@@ -56,10 +56,11 @@ const MIN_KEY_LENGTH = 8;
 export function pageKey(target: Target) {
   let key: string | undefined;
   const held = new Set<string>();
+  // Live only; the key is read at each request, so a conversation under way uses the newest.
+  const keyed: Target = target.kind === 'live' ? { ...target, secrets: (api) => (key === undefined ? target.secrets(api) : { api_key: key }) } : target;
   return {
     target(): Target {
-      const current = key;
-      return current === undefined ? target : { ...target, secrets: () => ({ api_key: current }) };
+      return keyed;
     },
     source(): KeySource {
       return key === undefined ? 'environment' : 'page';
