@@ -136,7 +136,7 @@ describe('a conversation', () => {
       { type: 'left', flow: 'whatsapp.join', waiting_for: 'customer_email', why: 'trigger' },
       { type: 'start', flow: 'whatsapp.stop', api: 'new', trigger: 'STOP' },
     ]);
-    expect(replies(stop)).toEqual([ASK_EMAIL]);
+    expect(replies(stop)).toEqual(['Which email address should we unsubscribe?']);
     expect(stop.state).toMatchObject({ flow: 'whatsapp.stop', waiting_for: 'customer_email' });
     const done = await chat.send('priya@example.com');
     expect(replies(done)).toEqual(["You weren't subscribed to our newsletter, so there is nothing to stop."]);

@@ -69,7 +69,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void) {
     .action(act(async (id, options) => (await import('./commands/run.js')).runRun(id, options, io)));
 
   withTargetFlags(withInputFlags(program.command('chat')))
-    .description('talk to the flows in the terminal: type JOIN, STOP, PRECHECK or SETUP; works with piped input too')
+    .description('talk to the flows in the terminal: type a trigger word (JOIN, STOP, PRECHECK, SETUP or an alias: see list); works with piped input too')
     .addHelpText('after', example("  $ mailerlite-steps chat\n  $ printf 'JOIN\\npriya@example.com\\nPriya Sharma\\n' | mailerlite-steps chat"))
     .action(act(async (options) => (await import('./commands/chat.js')).runChat(options, io)));
 
