@@ -3,6 +3,7 @@ import type { Flow } from '../generated/flow.js';
 import type { Question } from '../flow/run.js';
 import type { FlowResult, FlowVisit } from '../flow/result.js';
 import type { JsonValue } from '../json.js';
+import { hintFor } from './hints.js';
 import type { StepResult } from '../step/result.js';
 import { isBlank } from '../template/helpers.js';
 import { checkAnswer, findTrigger, promptFor, restartHint, startHint } from './conversation-words.js';
@@ -17,8 +18,8 @@ export type ConversationEvent =
   | { type: 'start'; flow: string; api: ApiVersion; trigger: string }
   /** A message from the bot. */
   | { type: 'reply'; text: string }
-  /** An API call a step node made; `next` is the node it routed to. */
-  | { type: 'step'; node: string; step: StepResult; next?: string }
+  /** An API call a step node made; `next` is the node it routed to; `hint` what the guide's troubleshooting table says for its status (a refused key). */
+  | { type: 'step'; node: string; step: StepResult; next?: string; hint?: string }
   /** The flow reached an end node. */
   | { type: 'end'; flow: string; result: string; reason?: string; outputs?: Record<string, JsonValue> }
   /** The flow stopped while it waited for `waiting_for`: another trigger word, or three answers it could not use. */
@@ -190,7 +191,8 @@ export function createConversation(session: Session, options: ConversationOption
   function onVisit(a: Active, visit: FlowVisit, so: Pick<FlowResult, 'steps' | 'replies'>): void {
     if (a !== active) return;
     const step = visit.step === undefined ? undefined : so.steps[visit.step];
-    if (step) emit({ type: 'step', node: visit.node, step, ...(visit.next ? { next: visit.next } : {}) });
+    const hint = hintFor(step?.response?.status);
+    if (step) emit({ type: 'step', node: visit.node, step, ...(visit.next ? { next: visit.next } : {}), ...(hint ? { hint } : {}) });
     else if (visit.type === 'reply') say(so.replies.at(-1) ?? '');
   }
 

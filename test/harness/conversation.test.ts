@@ -269,3 +269,21 @@ describe('a broken flow', () => {
     expect(replies(await chat.send('JOIN'))).toEqual([ASK_EMAIL]);
   });
 });
+
+describe('a refused key', () => {
+  it("carries the guide's troubleshooting hint on the step that met the 401, for chat and the web page alike", async () => {
+    const target = await openTarget({ target: 'sim' });
+    try {
+      // The classic account's key against the new API: MailerLite's 401.
+      const wrong: Target = { ...target, secrets: () => ({ api_key: target.simulator!.keys.classic }) };
+      const chat = createConversation(createSession({ settings: {}, target: wrong }));
+      const turn = await chat.send('PRECHECK');
+      const answered = await chat.send('priya@example.com');
+      const steps = [...turn.events, ...answered.events].filter((event): event is Extract<ConversationEvent, { type: 'step' }> => event.type === 'step');
+      expect(steps.map((event) => event.step.response?.status)).toEqual([401]);
+      expect(steps[0]?.hint).toContain('a wrong key, or a key of the other MailerLite version');
+    } finally {
+      await target.close();
+    }
+  });
+});

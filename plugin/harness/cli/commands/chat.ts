@@ -58,6 +58,7 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
           const status = step.response ? String(step.response.status) : step.error?.kind ?? '';
           const call = step.request ? `${step.request.method} ${step.request.url}` : step.template;
           writeLines(io.stderr, [err.dim(`   · ${call} ← ${status} ${step.outcome}${event.next ? ` → ${event.next}` : ''}`)]);
+          if (event.hint) writeLines(io.stderr, [err.yellow(`     hint: ${event.hint}`)]);
           return;
         }
         case 'end':

@@ -31,6 +31,7 @@ function callView(event, template, builderBase) {
       event.next ? h('span', { class: 'next' }, ` then ${event.next}`) : null,
       h('span', { class: 'timing' }, ` ${Math.round(step.durationMs)} ms`)
     ),
+    event.hint ? h('p', { class: 'hint' }, event.hint) : null,
     stepView(step, template, { summary: false, ...(builderBase ? { builderBase } : {}) })
   );
 }
