@@ -1,5 +1,5 @@
 import type { StepTemplate } from '../generated/step-template.js';
-import { requestTexts } from '../validate/texts.js';
+import { requestTexts } from '../declarations/texts.js';
 import { convertTemplate, settingsOf, settingVariable, type ExportScope } from './placeholders.js';
 import type { BuilderVariable, ExportContext } from './types.js';
 

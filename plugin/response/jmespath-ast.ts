@@ -1,9 +1,11 @@
 import { compile } from '@jmespath-community/jmespath';
 
 /**
- * A node of the syntax tree that @jmespath-community/jmespath builds, with the fields the
- * engine (closures), `validate` (what an expression reads) and `export` (plain paths for
- * builders) look at. One type for all three, so they read the tree the same way.
+ * A node of the syntax tree that @jmespath-community/jmespath builds, with the fields
+ * `validate` looks at to find what an expression reads (`plugin/validate/expression.ts`,
+ * its only reader). The engine evaluates through the library's interpreter
+ * (`jmespath.ts`) and the exports read plain paths (`plugin/declarations/plain.ts`):
+ * neither walks this tree.
  */
 export interface JmesNode {
   type: string;

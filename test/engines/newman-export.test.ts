@@ -75,13 +75,15 @@ describe('exportPostman', () => {
     expect(error).toBeInstanceOf(PostmanExportError);
     const problems = (error as PostmanExportError).problems.map((p) => `${p.file} ${p.pointer}: ${p.message}`);
     expect(problems).toEqual([
-      'templates/lookup.json /request/url: <<lower customer_email>> is a helper or a block, not a plain placeholder',
+      'templates/lookup.json /request/url: <<lower customer_email>> is not a plain placeholder',
       'templates/lookup.json /outputs/in_target_group/expression: output "in_target_group" is not a plain path: contains(data.groups[].id || `[]`, $settings.group_id)',
-      'templates/lookup.json /outcomes/0/when/condition: outcome "already_in_group" reads the response body; a Postman branch is by status only',
-      'templates/join.json /nodes/reply_already/text: <<first_name customer_name>> is a helper or a block, not a plain placeholder',
-      'templates/join.json /nodes/reply_welcome/text: <<#if customer_name>>, <</if>> are helpers or blocks, not plain placeholders',
+      'templates/lookup.json /outcomes/0/when/condition: outcome "already_in_group" reads the response body',
+      'templates/join.json /nodes/reply_already/text: <<first_name customer_name>> is not a plain placeholder',
+      'templates/join.json /nodes/reply_welcome/text: <<#if customer_name>> is not a plain placeholder',
+      'templates/join.json /nodes/reply_welcome/text: <</if>> is not a plain placeholder',
     ]);
-    expect((error as Error).message).toContain('cannot export to Postman: 5 declarations outside the builder profile');
+    expect((error as PostmanExportError).problems.every((p) => p.rule === 'postman-export' && p.expected && p.example)).toBe(true);
+    expect((error as Error).message).toContain('cannot export to Postman: 6 declarations outside the builder profile');
   });
 });
 

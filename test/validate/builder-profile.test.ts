@@ -22,6 +22,7 @@ const CASES: Array<{ name: string; change: Change; expected: Located }> = [
   { name: 'a function in an output', change: { file: LOOKUP, pointer: '/outputs/subscriber_id/expression', value: 'to_string(data.id)' }, expected: at(LOOKUP, '/outputs/subscriber_id/expression') },
   { name: 'an outcome that reads the body', change: { file: LOOKUP, pointer: '/outcomes/0/when/condition', value: "outputs.subscriber_status == 'active'" }, expected: at(LOOKUP, '/outcomes/0/when/condition') },
   { name: 'a helper in a reply', change: { file: JOIN, pointer: '/nodes/reply_subscribed/text', value: 'Hi <<first_name customer_name>>!' }, expected: at(JOIN, '/nodes/reply_subscribed/text') },
+  { name: "a helper in an ask's invalid_text", change: { file: JOIN, pointer: '/nodes/ask_email/invalid_text', value: 'Try again, <<first_name customer_name>>.' }, expected: at(JOIN, '/nodes/ask_email/invalid_text') },
   { name: 'a block in a reply', change: { file: JOIN, pointer: '/nodes/reply_already/text', value: 'Hi<<#if customer_name>> <<customer_name>><</if>>!' }, expected: at(JOIN, '/nodes/reply_already/text') },
   { name: 'a helper in a request header', change: { file: LOOKUP, pointer: '/request/headers/Accept', value: '<<lower settings.group_id>>' }, expected: at(LOOKUP, '/request/headers/Accept') },
   { name: 'a condition on a variable the flow never sets', change: { file: JOIN, pointer: '/nodes/check_member/variable', value: 'subscriber_groups' }, expected: at(JOIN, '/nodes/check_member/variable') },

@@ -1,11 +1,7 @@
+import { plainVariable } from '../../declarations/plain.js';
 import { DeclarationError } from '../../errors.js';
 import { soleVariable, tokenize } from '../../template/tokenize.js';
 import { msg, env, str, NOTHING } from './jsonata.js';
-
-/** A plain placeholder: one variable path, no helper, no block (the builder profile's). */
-const PLAIN_TAG = /^\s*([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\s*$/;
-/** Words Handlebars reads as literals or the context, not as variables. */
-const KEYWORDS = new Set(['this', 'true', 'false', 'null', 'undefined', 'else']);
 
 /** Where the placeholders of a text read their values. */
 export interface Scope {
@@ -18,24 +14,9 @@ export interface Scope {
 /** The variables a flow's texts read: the conversation variables and the settings. */
 export const FLOW_SCOPE: Scope = { variables: 'vars' };
 
-/**
- * The placeholders of a text that are outside the builder profile (a helper, a block, a
- * keyword), as written; a text that does not parse gives its error.
- *
- * @example
- * nonPlain('Hi <<first_name customer_name>>') // ['<<first_name customer_name>>']
- */
-export function nonPlain(source: string): string[] {
-  try {
-    return tokenize(source).flatMap((token) => (token.kind === 'tag' && plainPath(token.value) === undefined ? [`<<${token.value}>>`] : []));
-  } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
-  }
-}
-
-function plainPath(tag: string): string | undefined {
-  const path = PLAIN_TAG.exec(tag)?.[1];
-  return path === undefined || KEYWORDS.has(path.split('.')[0]!) ? undefined : path;
+/** The path a plain placeholder reads (`settings.group_id`), or undefined (a helper, a block, a keyword). */
+function variablePath(tag: string): string | undefined {
+  return plainVariable(tag)?.join('.');
 }
 
 /**
@@ -68,7 +49,7 @@ export function lookup(path: string, scope: Scope): string {
 export function text(source: string, scope: Scope): string {
   const pieces = tokenize(source).map((token) => {
     if (token.kind === 'text') return str(token.value);
-    const path = plainPath(token.value);
+    const path = variablePath(token.value);
     if (path === undefined) throw new DeclarationError(`<<${token.value}>> is not a plain placeholder`);
     return `$text(${lookup(path, scope)})`;
   });
@@ -86,6 +67,6 @@ export function value(source: string, scope: Scope): string {
   const tokens = tokenize(source);
   if (!tokens.some((t) => t.kind === 'tag')) return str(tokens.map((t) => t.value).join(''));
   const sole = soleVariable(source);
-  if (sole !== undefined && plainPath(sole) !== undefined) return `($v := ${lookup(sole, scope)}; $blank($v) ? ${NOTHING} : $v)`;
+  if (sole !== undefined && variablePath(sole) !== undefined) return `($v := ${lookup(sole, scope)}; $blank($v) ? ${NOTHING} : $v)`;
   return `($t := ${text(source, scope)}; $blank($t) ? ${NOTHING} : $t)`;
 }

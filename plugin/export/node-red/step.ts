@@ -1,3 +1,4 @@
+import { plainPath } from '../../declarations/plain.js';
 import type { StepNode } from '../../generated/flow.js';
 import type { OutcomeCondition, StatusMatcher, StepTemplate } from '../../generated/step-template.js';
 import { DEFAULT_TIMEOUT_MS } from '../../http/send.js';
@@ -5,7 +6,7 @@ import type { Board } from './ids.js';
 import { inputCheck } from './inputs.js';
 import { all, any, msg, str } from './jsonata.js';
 import { change, delay, httpRequest, remove, setTo, switchNode, type ChangeRule, type NodeRedNode } from './nodes.js';
-import { parsePath, readPath } from './paths.js';
+import { readPath } from './paths.js';
 import { requestParts } from './request.js';
 
 /** What a step node needs from its flow: where each outcome goes, and the secrets' environment variables. */
@@ -43,7 +44,7 @@ function ruleTest(when: OutcomeCondition): string {
  * output declared as text, a number or boolean written as text (decision 006).
  */
 export function outputValue(expression: string, type: string | undefined): string {
-  const steps = parsePath(expression);
+  const steps = plainPath(expression);
   if (!steps) throw new Error(`not a plain path: ${expression}`);
   const read = readPath(steps, '$body');
   return type === 'string' ? `($x := ${read}; $type($x) in ["number", "boolean"] ? $string($x) : $x)` : read;

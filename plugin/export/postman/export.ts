@@ -1,8 +1,10 @@
 import type { ApiVersion, Catalog } from '../../catalog.js';
+import { declarationsFor } from '../../declarations/catalog.js';
 import type { Problem } from '../../declarations/problem.js';
+import { profileProblems } from '../../declarations/profile.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { flowCollection } from './collection.js';
-import { PostmanExportError, Problems } from './problems.js';
+import { PostmanExportError, Problems, RULE } from './problems.js';
 import { exportStep, type ExportedStep } from './step.js';
 
 /** Which flows to export: those of one API version. */
@@ -30,7 +32,9 @@ export interface PostmanFile {
  * // ['whatsapp.join.postman_collection.json', 'whatsapp.stop.postman_collection.json', ...]
  */
 export function exportPostman(catalog: Catalog, options: PostmanExportOptions): { files: PostmanFile[] } {
-  const problems: Problem[] = [];
+  const { templates, flows } = declarationsFor(catalog, options.api);
+  // What the builder profile does not hold: the check validate runs; the collection's own limits are found as it is built.
+  const problems: Problem[] = profileProblems(templates, flows, { rule: RULE, profile: catalog.manifest.builder, unparsed: true });
   const steps = new Map<StepTemplate, ExportedStep | undefined>();
   const exportTemplate = (template: StepTemplate): ExportedStep | undefined => {
     if (!steps.has(template)) {

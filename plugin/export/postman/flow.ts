@@ -3,18 +3,14 @@ import type { Problems } from './problems.js';
 import type { NodeSpec, Parts } from './spec.js';
 import { partPaths, templateParts } from './text.js';
 
-const PLAIN = 'plain <<variable>> placeholders (the builder profile)';
-
+/** A text as parts; a text outside the profile gives none (the profile check names it). */
 function partsOf(source: string, at: Array<string | number>, problems: Problems): Parts {
-  const parsed = templateParts(source);
-  if (parsed.ok) {
-    if (partPaths(parsed.parts).some((path) => path[0] === 'secrets')) {
-      problems.add(at, 'a flow text reads a secret; secrets go into request headers only', 'conversation variables and settings.<name>', '"<<customer_email>>"');
-    }
-    return parsed.parts;
+  const parts = templateParts(source);
+  if (parts === undefined) return [];
+  if (partPaths(parts).some((path) => path[0] === 'secrets')) {
+    problems.add(at, 'a flow text reads a secret; secrets go into request headers only', 'conversation variables and settings.<name>', '"<<customer_email>>"');
   }
-  problems.add(at, parsed.why, PLAIN, '"<<customer_first_name>>" after a set node with "function": "first_word"');
-  return [];
+  return parts;
 }
 
 function mapParts(texts: Record<string, string> | undefined, at: Array<string | number>, problems: Problems): Record<string, Parts> {
@@ -23,7 +19,8 @@ function mapParts(texts: Record<string, string> | undefined, at: Array<string | 
 
 /**
  * One flow node as the collection's script walks it: templates as parts, the condition's
- * variable as a path. Texts outside the builder profile are recorded in `problems`.
+ * variable as a path. A secret read in a flow text is recorded in `problems`; texts
+ * outside the builder profile are left to the export's profile check.
  *
  * @example
  * nodeSpec('reply_already', { type: 'reply', text: 'You are already subscribed!', next: 'end_already' }, problems)

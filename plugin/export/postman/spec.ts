@@ -10,9 +10,6 @@ import type { JsonValue } from '../../json.js';
  */
 export type Parts = Array<string | string[]>;
 
-/** One step of a plain output path: a field name, an index, or `*` for each item of a list. */
-export type PathStep = string | number;
-
 /** The JSON body of a request as the script builds it: string leaves are templates. */
 export type BodySpec =
   | { kind: 'text'; parts: Parts }
@@ -54,7 +51,8 @@ export interface HeaderSpec {
 /** One output mapping: a plain path; `text` when declared `type: "string"`. */
 export interface OutputSpec {
   name: string;
-  path: PathStep[];
+  /** The plain path's steps (`plugin/declarations/plain.ts`) as the script reads them: a name, an index, or `*` for each item of a list. */
+  path: Array<string | number>;
   text: boolean;
 }
 

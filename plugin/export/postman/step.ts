@@ -1,6 +1,6 @@
+import { plainPath } from '../../declarations/plain.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import type { JsonValue } from '../../json.js';
-import { plainPathSteps } from './path.js';
 import type { PostmanHeader, PostmanRequest } from './postman.js';
 import type { Problems } from './problems.js';
 import type { BodySpec, HeaderSpec, OutcomeSpec, OutputSpec, Parts, QuerySpec, SegmentSpec, StepSpec } from './spec.js';
@@ -16,16 +16,6 @@ export interface ExportedStep {
   request: PostmanRequest;
   /** The literal origin of the template's URL (`https://connect.mailerlite.com`). */
   origin: string;
-}
-
-const PLAIN = 'plain <<variable>> placeholders (the builder profile)';
-
-/** Parts of a template, or undefined after recording why it is outside the profile. */
-function partsOf(source: string, at: Array<string | number>, problems: Problems): Parts | undefined {
-  const parsed = templateParts(source);
-  if (parsed.ok) return parsed.parts;
-  problems.add(at, parsed.why, PLAIN, '"<<customer_first_name>>" after a set node with "function": "first_word"');
-  return undefined;
 }
 
 /** Records a secret read outside a header. */
@@ -58,7 +48,7 @@ function segments(template: StepTemplate, problems: Problems): { origin: string;
       path += '/' + segment.literal;
       return;
     }
-    const parts = partsOf(segment.template, ['request', 'url'], problems);
+    const parts = templateParts(segment.template);
     if (!parts) return;
     noSecrets(parts, ['request', 'url'], problems);
     const only = parts.length === 1 && Array.isArray(parts[0]) ? parts[0].join('.') : `segment${index + 1}`;
@@ -75,7 +65,7 @@ function query(template: StepTemplate, problems: Problems): { search: string; sp
   for (const [key, source] of Object.entries(template.request.query ?? {})) {
     const at = ['request', 'query', key];
     noBraces(key, at, problems);
-    const parts = partsOf(source, at, problems);
+    const parts = templateParts(source);
     if (!parts) continue;
     noSecrets(parts, at, problems);
     if (isLiteral(parts)) {
@@ -96,7 +86,7 @@ function headers(template: StepTemplate, secrets: readonly string[], problems: P
   const specs: HeaderSpec[] = [];
   for (const [name, source] of Object.entries(template.request.headers ?? {})) {
     const at = ['request', 'headers', name];
-    const parts = partsOf(source, at, problems);
+    const parts = templateParts(source);
     if (!parts) continue;
     const literal = literalText(parts);
     noBraces(literal, at, problems);
@@ -120,7 +110,7 @@ function headers(template: StepTemplate, secrets: readonly string[], problems: P
 
 function body(value: JsonValue, at: Array<string | number>, problems: Problems): BodySpec {
   if (typeof value === 'string') {
-    const parts = partsOf(value, at, problems) ?? [];
+    const parts = templateParts(value) ?? [];
     noSecrets(parts, at, problems);
     return { kind: 'text', parts };
   }
@@ -129,26 +119,23 @@ function body(value: JsonValue, at: Array<string | number>, problems: Problems):
   return { kind: 'value', value };
 }
 
-function outputs(template: StepTemplate, problems: Problems): OutputSpec[] {
+/** The plain-path outputs, each path as the script reads it (a name, an index, `*` for each item); one that is no plain path is left to the profile check. */
+function outputs(template: StepTemplate): OutputSpec[] {
   const specs: OutputSpec[] = [];
   for (const [name, output] of Object.entries(template.outputs)) {
-    const path = plainPathSteps(output.expression);
-    if (!path) {
-      problems.add(['outputs', name, 'expression'], `output "${name}" is not a plain path: ${output.expression}`, 'names, [n] indexes and [*] over a list', '"expression": "data.groups[*].id"');
-      continue;
-    }
+    const steps = plainPath(output.expression);
+    if (!steps) continue;
+    const path = steps.map((step) => ('name' in step ? step.name : 'index' in step ? step.index : '*'));
     specs.push({ name, path, text: output.type === 'string' });
   }
   return specs;
 }
 
-function outcomes(template: StepTemplate, problems: Problems): OutcomeSpec[] {
-  return template.outcomes.map((rule, index) => {
+/** The outcome rules by status and failure (a rule on the body is left to the profile check). */
+function outcomes(template: StepTemplate): OutcomeSpec[] {
+  return template.outcomes.map((rule) => {
     if ('fallback' in rule) return { name: rule.name, fallback: true };
     const spec: OutcomeSpec = { name: rule.name };
-    if (rule.when.condition !== undefined) {
-      problems.add(['outcomes', index, 'when', 'condition'], `outcome "${rule.name}" reads the response body; a Postman branch is by status only`, 'status, timeout or network rules; a check of the body becomes a condition node', '{ "name": "found", "when": { "status": 200 } }');
-    }
     if (rule.when.status !== undefined) spec.status = Array.isArray(rule.when.status) ? rule.when.status : [rule.when.status];
     if (rule.when.failure !== undefined) spec.failure = rule.when.failure;
     return spec;
@@ -159,7 +146,9 @@ function outcomes(template: StepTemplate, problems: Problems): OutcomeSpec[] {
  * A step template for the collection: the script's spec (inputs, templated URL segments,
  * query values, headers and body, plain-path outputs, status outcomes, retry policy) and
  * the Postman request, whose URL starts at `{{base_url}}` and whose key is `{{api_key}}`.
- * What the profile does not hold is recorded in `problems`.
+ * What Postman cannot carry (a literal `{{`, a secret outside a header, a header line
+ * break, no literal origin) is recorded in `problems`; what the builder profile does not
+ * hold is the export's profile check's (`plugin/declarations/profile.ts`) and left out here.
  *
  * @example
  * exportStep(lookup, ['api_key'], problems).request.url // '{{base_url}}/api/subscribers/{{path.customer_email}}'
@@ -185,8 +174,8 @@ export function exportStep(template: StepTemplate, secrets: readonly string[], p
     query: search.specs,
     headers: header.specs,
     ...(bodySpec === undefined ? {} : { body: bodySpec }),
-    outputs: outputs(template, problems),
-    outcomes: outcomes(template, problems),
+    outputs: outputs(template),
+    outcomes: outcomes(template),
     retry: { attempts: retry ? (retry.max_attempts ?? 3) : 1, baseMs: retry?.base_delay_ms ?? 500, maxMs: retry?.max_delay_ms ?? 8000 },
     timeoutMs: template.timeout_ms ?? 10_000,
   };

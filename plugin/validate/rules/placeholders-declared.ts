@@ -8,7 +8,7 @@ import { templatesById } from '../flow-graph.js';
 import { didYouMean } from '../../nearest.js';
 import { pathSegments, readPlaceholders } from '../placeholders.js';
 import type { PluginData, Rule } from '../plugin-data.js';
-import { flowTexts, requestTexts, type TemplateText } from '../texts.js';
+import { flowTexts, requestTexts, type TemplateText } from '../../declarations/texts.js';
 
 /**
  * `placeholders-declared` and `template-syntax`: every `<<placeholder>>` template parses;

@@ -1,7 +1,7 @@
 import type { Problem } from '../../declarations/problem.js';
 import { pathSegments, readPlaceholders } from '../placeholders.js';
 import type { Rule } from '../plugin-data.js';
-import { flowTexts, requestTexts, type TemplateText } from '../texts.js';
+import { flowTexts, requestTexts, type TemplateText } from '../../declarations/texts.js';
 
 const PLACE_NAMES = { url: 'the URL', query: 'a query value', body: 'the body', flow: 'a flow message', header: 'a header' } as const;
 

@@ -1,7 +1,12 @@
-import { pointer } from '../declarations/problem.js';
+import { pointer } from './problem.js';
 import type { Flow } from '../generated/flow.js';
 import type { StepTemplate } from '../generated/step-template.js';
 import type { JsonValue } from '../json.js';
+
+/**
+ * The one list of a declaration's `<<placeholder>>` templates, for `validate`'s rules and
+ * the exports alike.
+ */
 
 /**
  * Where a `<<placeholder>>` template sits in a step template's request, or in a flow.
@@ -46,8 +51,8 @@ function bodyLeaves(value: JsonValue, at: Array<string | number>, into: Template
 }
 
 /**
- * Every template string of a flow: reply and ask texts, end reasons and outputs,
- * step-node inputs and the values condition nodes compare with.
+ * Every template string of a flow: reply texts, ask texts and their `invalid_text`, end
+ * reasons and outputs, step-node inputs and the values condition nodes compare with.
  *
  * @example
  * flowTexts(join) // [{ pointer: '/nodes/welcome/text', source: 'You are now subscribed, <<first_name customer_name>>!', place: 'flow' }, ...]
@@ -59,6 +64,7 @@ export function flowTexts(flow: Flow): TemplateText[] {
   };
   for (const [id, node] of Object.entries(flow.nodes)) {
     if (node.type === 'reply' || node.type === 'ask') add(node.text, id, 'text');
+    if (node.type === 'ask' && node.invalid_text !== undefined) add(node.invalid_text, id, 'invalid_text');
     if (node.type === 'end') {
       if (node.reason !== undefined) add(node.reason, id, 'reason');
       for (const [name, source] of Object.entries(node.outputs ?? {})) add(source, id, 'outputs', name);
