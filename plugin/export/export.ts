@@ -12,6 +12,7 @@ import { refuseUnsoundTree } from './refuse.js';
 import { flowPage, stepPage } from './markdown.js';
 import { exportStep, type ExportContext } from './step.js';
 import { EXPORT_TARGET } from './types.js';
+import type { EnvVars } from '../defaults.js';
 
 /** Options of {@link exportForBuilder}. */
 export interface ExportOptions {
@@ -26,7 +27,7 @@ export interface ExportOptions {
   /** Setting values written into the fields as given (e.g. `{ group_id: '123456789' }`) instead of `{{group_id}}`. */
   settings?: Record<string, string>;
   /** Environment whose key variables (`MAILERLITE_API_KEY`, ...) must not appear in the tree. Default: `process.env`. */
-  env?: NodeJS.ProcessEnv;
+  env?: EnvVars;
 }
 
 type Unit = { kind: 'step'; name: string; template: StepTemplate } | { kind: 'flow'; name: string; flow: Flow };

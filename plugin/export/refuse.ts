@@ -1,3 +1,4 @@
+import type { EnvVars } from '../defaults.js';
 import { RefusedError, refusalOf } from '../validate/refusal.js';
 import { validateTree } from '../validate/validate-tree.js';
 
@@ -9,7 +10,7 @@ import { validateTree } from '../validate/validate-tree.js';
  * @example
  * await refuseUnsoundTree('/abs/plugin', process.env) // throws RefusedError('export', 'secret', ...) for a pasted key
  */
-export async function refuseUnsoundTree(root: string, env: NodeJS.ProcessEnv | undefined): Promise<void> {
+export async function refuseUnsoundTree(root: string, env: EnvVars | undefined): Promise<void> {
   const refusal = refusalOf((await validateTree(root, env ? { env } : {})).problems);
   if (refusal) throw new RefusedError('export', refusal.reason, refusal.problems);
 }

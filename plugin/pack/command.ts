@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { MailerliteStepsError } from '../errors.js';
 import { packBundle } from './pack.js';
 
@@ -32,11 +33,17 @@ export interface PackIo {
 export async function runPack(options: RunPackOptions, io: PackIo): Promise<number> {
   try {
     const result = await packBundle({ outDir: options.out, ...(options.root === undefined ? {} : { root: options.root }), ...(io.env ? { env: io.env } : {}) });
-    io.stdout.write(`${result.file}\n  size:   ${result.bytes} bytes\n  sha256: ${result.sha256}\n`);
+    io.stdout.write(`${shownPath(result.file)}\n  size:   ${result.bytes} bytes\n  sha256: ${result.sha256}\n`);
     return 0;
   } catch (error) {
     if (error instanceof MailerliteStepsError) io.stderr.write(`mailerlite-steps: ${error.message}\n`);
     else io.stderr.write(`mailerlite-steps: pack: cannot write the bundle to ${options.out}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+/** A written file's path as the user would type it: relative to the working folder when inside it. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

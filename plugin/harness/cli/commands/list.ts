@@ -24,13 +24,13 @@ export async function runList(options: { json: boolean }, io: Io): Promise<numbe
   for (const api of ['new', 'classic'] as const) {
     lines.push(c.bold(`Step templates (${api} API)`));
     for (const t of catalog.templates.filter((x) => x.api === api)) {
-      lines.push(`  ${c.cyan(t.id.padEnd(42))} ${t.request.method.padEnd(6)} ${t.name}`);
+      lines.push(`  ${c.cyan(t.id.padEnd(42))} ${t.request.method.padEnd(8)} ${t.name}`);
       lines.push(`  ${' '.repeat(42)} ${c.dim(`inputs: ${describeInputs(t.inputs)}`)}`);
       lines.push(`  ${' '.repeat(42)} ${c.dim(`outcomes: ${t.outcomes.map((o) => o.name).join(', ')}`)}`);
     }
     lines.push(c.bold(`Flows (${api} API)`));
     for (const f of catalog.flows.filter((x) => x.api === api)) {
-      lines.push(`  ${c.cyan(f.id.padEnd(42))} ${f.trigger.keyword.padEnd(6)} ${f.name}`);
+      lines.push(`  ${c.cyan(f.id.padEnd(42))} ${f.trigger.keyword.padEnd(8)} ${f.name}`);
       lines.push(`  ${' '.repeat(42)} ${c.dim(`variables: ${describeInputs(f.variables)}`)}`);
     }
     lines.push('');
