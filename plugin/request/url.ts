@@ -10,26 +10,32 @@ import { InvalidValue, type Rendered } from './invalid.js';
 export { encodeSegment };
 
 /** One path segment: literal text, or a template rendered into exactly one encoded segment. */
-type Segment = { literal: string } | { template: string };
+export type UrlSegment = { literal: string } | { template: string };
 
 /** A URL template split once: its literal origin and its path segments. */
-interface ParsedUrl {
+export interface ParsedUrl {
   origin: string;
-  segments: Segment[];
+  segments: UrlSegment[];
 }
 
 const parsed = new Map<string, ParsedUrl>();
 
 /**
  * Splits a URL template into its literal origin and its path segments, at the `/` of the
- * template text only (a placeholder value can never add a segment). Cached by text.
+ * template text only (a placeholder value can never add a segment). Cached by text; the
+ * exports to other engines place segments the same way. Throws TemplateSyntaxError for a
+ * URL without a literal origin.
+ *
+ * @example
+ * parseUrl('https://connect.mailerlite.com/api/subscribers/<<customer_email>>')
+ * // { origin: 'https://connect.mailerlite.com', segments: [{ literal: 'api' }, { literal: 'subscribers' }, { template: '<<customer_email>>' }] }
  */
-function parseUrl(source: string): ParsedUrl {
+export function parseUrl(source: string): ParsedUrl {
   const hit = parsed.get(source);
   if (hit) return hit;
   const match = /^(https?:\/\/[^/<>?#]+)(\/.*)?$/.exec(source);
   if (!match?.[1]) throw new TemplateSyntaxError(`URL must start with a literal https://host, got ${JSON.stringify(source)}`, source);
-  const segments: Segment[] = [];
+  const segments: UrlSegment[] = [];
   if (match[2] !== undefined) {
     let text = '';
     let template = '';

@@ -9,7 +9,7 @@ import type { Flow } from '../../generated/flow.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { tokenize } from '../../template/tokenize.js';
 import { inputProblem } from './inputs.js';
-import { splitUrl } from './request.js';
+import { parseUrl } from '../../request/url.js';
 
 /** The rule name the Node-RED export's refusals carry. */
 export const RULE = 'node-red-export';
@@ -35,7 +35,7 @@ function templateProblems({ file, value: template }: Declared<StepTemplate>, sec
   const problems: Problem[] = [];
   const say = recorder(file, problems);
   try {
-    splitUrl(template.request.url);
+    parseUrl(template.request.url);
   } catch (error) {
     say(at('request', 'url'), error instanceof Error ? error.message : String(error), 'a literal https://host origin, then the path', '"https://connect.mailerlite.com/api/subscribers/<<customer_email>>"');
   }

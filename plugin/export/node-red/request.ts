@@ -1,49 +1,12 @@
 import type { StepTemplate } from '../../generated/step-template.js';
 import type { JsonValue } from '../../json.js';
-import { DeclarationError } from '../../errors.js';
+import { parseUrl } from '../../request/url.js';
 import { hasPlaceholders, tokenize } from '../../template/tokenize.js';
 import { any, env, NOTHING, str } from './jsonata.js';
 import { text, value, type Scope } from './placeholders.js';
 
-/** One path segment of a URL template: literal text, or a template rendered as one encoded segment. */
-type Segment = { literal: string } | { template: string };
-
 /** The environment variable that replaces the URL's origin (the simulator, a proxy). */
 export const BASE_URL_VARIABLE = 'MAILERLITE_BASE_URL';
-
-/**
- * Splits a URL template like the engine's `url.ts`: a literal origin, then path segments
- * cut at the `/` of the template text only.
- */
-export function splitUrl(source: string): { origin: string; segments: Segment[] } {
-  const match = /^(https?:\/\/[^/<>?#]+)(\/.*)?$/.exec(source);
-  if (!match?.[1]) throw new DeclarationError(`URL must start with a literal https://host, got ${JSON.stringify(source)}`);
-  const segments: Segment[] = [];
-  if (match[2] !== undefined) {
-    let literal = '';
-    let template = '';
-    let templated = false;
-    const push = (): void => {
-      segments.push(templated ? { template } : { literal });
-      literal = template = '';
-      templated = false;
-    };
-    for (const token of tokenize(match[2].slice(1))) {
-      if (token.kind === 'tag') {
-        template += `<<${token.value}>>`;
-        templated = true;
-        continue;
-      }
-      token.value.split('/').forEach((part, index) => {
-        if (index > 0) push();
-        literal += part;
-        template += part.replace(/<</g, '\\<<');
-      });
-    }
-    push();
-  }
-  return { origin: match[1], segments };
-}
 
 /** The JSONata of a step's request: URL, headers, body, and whether a value cannot be placed. */
 export interface RequestParts {
@@ -64,7 +27,7 @@ export interface RequestParts {
  */
 export function requestParts(template: StepTemplate, scope: Scope): RequestParts {
   const { url, query, headers, body } = template.request;
-  const { origin, segments } = splitUrl(url);
+  const { origin, segments } = parseUrl(url);
   const rendered = segments.map((segment) => ('literal' in segment ? undefined : text(segment.template, scope)));
   const path = segments.map((segment, i) => {
     const seg = rendered[i];
