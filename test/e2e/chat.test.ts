@@ -13,6 +13,7 @@ const SHOTS = process.env.WEB_CHAT_SHOTS ?? mkdtempSync(path.join(tmpdir(), 'web
 const ASK_EMAIL = 'What email address should we send the newsletter to?';
 const ASK_NAME = "And what's your name?";
 const BAD_EMAIL = `That doesn't look like an email address (for example priya@example.com). ${ASK_EMAIL}`;
+const ASK_STOP_EMAIL = 'Which email address should we unsubscribe?';
 const NOT_SUBSCRIBED = "You weren't subscribed to our newsletter, so there is nothing to stop.";
 const JOINED = 'You are now subscribed, Priya! You will receive our newsletter at priya@example.com.';
 const JOIN_HASH = '#/flow/new/whatsapp.join';
@@ -90,7 +91,7 @@ describeNeeding(missingChromium, 'web chat in Chromium', () => {
       'Left whatsapp.join while it waited for customer_email: another trigger word.',
       'STOP starts whatsapp.stop',
     ]);
-    expect((await bubbles(page, 'bot')).at(-1)).toBe(ASK_EMAIL);
+    expect((await bubbles(page, 'bot')).at(-1)).toBe(ASK_STOP_EMAIL);
     await sendMessage(page, 'priya@example.com');
     expect((await bubbles(page, 'bot')).at(-1)).toBe(NOT_SUBSCRIBED);
     await shoot('chat-3-stop-mid-question-1280.png');
@@ -98,7 +99,7 @@ describeNeeding(missingChromium, 'web chat in Chromium', () => {
     await sendMessage(page, 'join');
     expect((await bubbles(page, 'bot')).at(-1)).toBe(ASK_NAME);
     await sendMessage(page, 'Priya Sharma');
-    expect(await bubbles(page, 'bot')).toEqual([ASK_EMAIL, BAD_EMAIL, ASK_EMAIL, NOT_SUBSCRIBED, ASK_NAME, JOINED]);
+    expect(await bubbles(page, 'bot')).toEqual([ASK_EMAIL, BAD_EMAIL, ASK_STOP_EMAIL, NOT_SUBSCRIBED, ASK_NAME, JOINED]);
     expect(await bubbles(page, 'contact')).toEqual(['JOIN', 'priya@', 'STOP', 'priya@example.com', 'join', 'Priya Sharma']);
     // The API calls sit under the message that caused them.
     const calls = page.locator('.chat .msg.contact').nth(5).locator('details.call > summary');

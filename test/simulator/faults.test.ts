@@ -115,7 +115,7 @@ describe('fault selection', () => {
           expect.stringMatching(/^extra: unknown key/),
           expect.stringMatching(/^kind: expected one of/),
           expect.stringMatching(/^probability:/),
-          expect.stringMatching(/^status: expected a 5xx/),
+          expect.stringMatching(/^status: expected a status from 500 to 599/),
         ]),
       );
     }

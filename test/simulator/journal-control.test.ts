@@ -71,7 +71,7 @@ describe('journal and control routes', () => {
     expect((await control('GET', '/faults')).body.faults).toEqual([]);
     const bad = await control('POST', '/faults', { kind: 'error', status: 404 });
     expect(bad.status).toBe(422);
-    expect(bad.body.problems).toEqual(['/status: expected a 5xx status, e.g. 502']);
+    expect(bad.body.problems).toEqual(['/status: expected a status from 500 to 599, e.g. 502']);
   });
 
   it('DELETE /__sim/journal empties it; unknown control routes are 404; CORS preflight is answered', async () => {
