@@ -132,14 +132,16 @@ export async function executeSync(run: ExecuteInput): Promise<RunFacts> {
  */
 async function* pendingContacts(run: ExecuteInput, outcomes: Outcomes, onRefused: () => void): AsyncGenerator<Pending, void, undefined> {
   const settled = run.earlier?.settled;
-  for await (const item of walkInput(run.scan, run.map)) {
-    if (item.kind !== 'contact' || settled?.has(item.contact.email)) continue;
-    const built = run.requests.item(item.contact);
-    if (built.ok) {
-      yield { index: item.index, email: item.contact.email, item: built.item, attempts: 0, notBefore: 0 };
-    } else {
-      outcomes.set(item.index, { outcome: 'invalid', message: built.message });
-      onRefused();
+  for await (const items of walkInput(run.scan, run.map)) {
+    for (const item of items) {
+      if (item.kind !== 'contact' || settled?.has(item.contact.email)) continue;
+      const built = run.requests.item(item.contact);
+      if (built.ok) {
+        yield { index: item.index, email: item.contact.email, item: built.item, attempts: 0, notBefore: 0 };
+      } else {
+        outcomes.set(item.index, { outcome: 'invalid', message: built.message });
+        onRefused();
+      }
     }
   }
 }

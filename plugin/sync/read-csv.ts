@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError } from '../errors.js';
+import { batchesOf } from './batches.js';
 import { headerFields } from './columns.js';
 import type { FieldMap } from './options.js';
 import type { ContactField, ReadRow } from './types.js';
@@ -18,7 +19,8 @@ interface Parsed {
 }
 
 /**
- * Streams the rows of a CSV file with a header row. A row with more fields than the
+ * Streams the rows of a CSV file with a header row, in batches (whatever the parser has
+ * ready at once), in line order. A row with more fields than the
  * header is reported as invalid (a comma in an unquoted name shifts every column after
  * it); fewer fields are fine (trailing columns empty). A line that cannot be parsed (a
  * quote that is never closed, which would swallow the rest of the file; a stray quote) is
@@ -29,13 +31,13 @@ interface Parsed {
  * `onHeader` gets the header's names and the field each column means.
  *
  * @example
- * for await (const r of csvRows('optins.csv', new Map())) console.log(r)
+ * for await (const rows of csvRows('optins.csv', new Map())) for (const r of rows) console.log(r)
  */
 export async function* csvRows(
   file: string,
   map: FieldMap,
   onHeader?: (names: string[], fields: Array<ContactField | undefined>) => void,
-): AsyncGenerator<ReadRow> {
+): AsyncGenerator<ReadRow[]> {
   let fields: Array<ContactField | undefined> | undefined;
   /** Byte offset and line (before it) where the current parse starts. */
   let start = 0;
@@ -61,30 +63,35 @@ export async function* csvRows(
     /** Set when reading must start again after the record that starts at `doneBytes`. */
     let restart: { reason: string } | undefined;
     try {
-      for await (const { record, info } of stream as AsyncIterable<Parsed>) {
-        if (broken && consumed >= broken.records) break;
-        consumed += 1;
-        const spanned = record.reduce((n, field) => n + (field.match(NEWLINES)?.length ?? 0), 0);
-        const line = lineBase + info.lines - spanned;
-        if (!fields) {
-          fields = headerFields(record, map, file);
-          onHeader?.(record.map((h) => h.trim()), fields);
-        } else if (spanned > 0 && (record.length > fields.length || record.some((field) => SWALLOWED_ROW.test(field)))) {
-          // A quote opened in this row ran over the next lines: read them again as rows.
-          restart = { reason: runsOver(spanned) };
-          break;
-        } else if (record.length > fields.length) {
-          yield { kind: 'invalid', invalid: { line, reason: `${record.length} fields but the header has ${fields.length}: quote values that hold a comma, e.g. "Sharma, Priya"` } };
-        } else if (!record.every((field) => field.trim() === '')) {
-          const values: Partial<Record<ContactField, string>> = {};
-          record.forEach((value, i) => {
-            const field = fields![i];
-            if (field) values[field] = value;
-          });
-          yield { kind: 'row', row: { line, values } };
+      for await (const records of batchesOf<Parsed>(stream)) {
+        const rows: ReadRow[] = [];
+        for (const { record, info } of records) {
+          if (broken && consumed >= broken.records) break;
+          consumed += 1;
+          const spanned = record.reduce((n, field) => n + (field.match(NEWLINES)?.length ?? 0), 0);
+          const line = lineBase + info.lines - spanned;
+          if (!fields) {
+            fields = headerFields(record, map, file);
+            onHeader?.(record.map((h) => h.trim()), fields);
+          } else if (spanned > 0 && (record.length > fields.length || record.some((field) => SWALLOWED_ROW.test(field)))) {
+            // A quote opened in this row ran over the next lines: read them again as rows.
+            restart = { reason: runsOver(spanned) };
+            break;
+          } else if (record.length > fields.length) {
+            rows.push({ kind: 'invalid', invalid: { line, reason: `${record.length} fields but the header has ${fields.length}: quote values that hold a comma, e.g. "Sharma, Priya"` } });
+          } else if (!record.every((field) => field.trim() === '')) {
+            const values: Partial<Record<ContactField, string>> = {};
+            record.forEach((value, i) => {
+              const field = fields![i];
+              if (field) values[field] = value;
+            });
+            rows.push({ kind: 'row', row: { line, values } });
+          }
+          doneBytes = info.bytes;
+          doneLines = info.lines;
         }
-        doneBytes = info.bytes;
-        doneLines = info.lines;
+        if (rows.length > 0) yield rows;
+        if (restart || (broken && consumed >= broken.records)) break;
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
@@ -102,7 +109,7 @@ export async function* csvRows(
       if (!fields) throw new UsageError(`${file}:1: the header is not readable as CSV: ${over > 0 ? runsOver(over) : unreadable(failed.error)}`);
     }
     if (!restart || !bad) break;
-    yield { kind: 'invalid', invalid: { line: lineBase + doneLines + bad.blankLines + 1, reason: restart.reason } };
+    yield [{ kind: 'invalid', invalid: { line: lineBase + doneLines + bad.blankLines + 1, reason: restart.reason } }];
     if (bad.nextOffset === undefined) break;
     lineBase += doneLines + bad.blankLines + 1;
     start = bad.nextOffset;

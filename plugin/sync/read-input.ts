@@ -12,7 +12,8 @@ import type { ContactField, ReadRow } from './types.js';
 /** The rows of an input file, streamed, and the columns it does not read. */
 export interface InputRows {
   format: 'csv' | 'jsonl';
-  rows: AsyncGenerator<ReadRow>;
+  /** In line order, in batches. */
+  rows: AsyncGenerator<ReadRow[]>;
   /** Columns (CSV header) or keys (JSON Lines, at most 50 names) no field is read from; complete after `rows`. */
   unread(): UnreadColumn[];
 }
@@ -53,7 +54,7 @@ export async function fileStamp(file: string): Promise<{ size: number; mtimeMs: 
  *
  * @example
  * const input = await openInput('optins.csv', new Map());
- * for await (const r of input.rows) if (r.kind === 'row') console.log(r.row.values.email);
+ * for await (const rows of input.rows) for (const r of rows) if (r.kind === 'row') console.log(r.row.values.email);
  */
 export async function openInput(file: string, map: FieldMap): Promise<InputRows> {
   await fileStamp(file);

@@ -181,17 +181,24 @@ export async function finishReport(facts: RunFacts, map: FieldMap, reportFile: s
   try {
     const enough = () => summary.problems.length >= Math.min(shown, summary.problemCount) && summary.warnings.length >= Math.min(shown, summary.warningCount);
     if (writer || !enough()) {
-      for await (const item of walkInput(facts.scan, map)) {
-        const problem = item.kind === 'invalid' ? { line: item.invalid.line, kind: 'invalid_row' as const, reason: item.invalid.reason } : item.kind === 'contact' ? problemOf(facts, item.index, item.contact.email, item.contact.line) : undefined;
-        if (problem) {
-          if (summary.problems.length < shown) summary.problems.push(problem);
-          await writer?.problem(problem);
+      walk: for await (const items of walkInput(facts.scan, map)) {
+        for (const item of items) {
+          const problem =
+            item.kind === 'invalid'
+              ? { line: item.invalid.line, kind: 'invalid_row' as const, reason: item.invalid.reason }
+              : item.kind === 'contact'
+                ? problemOf(facts, item.index, item.contact.email, item.contact.line)
+                : undefined;
+          if (problem) {
+            if (summary.problems.length < shown) summary.problems.push(problem);
+            await writer?.problem(problem);
+          }
+          for (const warning of item.kind === 'invalid' ? [] : item.warnings) {
+            if (summary.warnings.length < shown) summary.warnings.push(warning);
+            await writer?.warning(warning);
+          }
+          if (!writer && enough()) break walk;
         }
-        for (const warning of item.kind === 'invalid' ? [] : item.warnings) {
-          if (summary.warnings.length < shown) summary.warnings.push(warning);
-          await writer?.warning(warning);
-        }
-        if (!writer && enough()) break;
       }
     }
     await writer?.finish(facts.scan.duplicates.list());

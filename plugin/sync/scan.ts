@@ -35,7 +35,7 @@ export interface InputScan {
  * Reads the input once, streaming: counts rows, contacts, invalid rows and warnings, and
  * finds the emails that repeat. Only the emails seen so far are kept, compactly (to spot
  * repeats), and dropped at the end; the file's SHA-256 is read alongside.
- * `interrupted` is polled between rows.
+ * `interrupted` is polled as it goes.
  *
  * @example
  * const scan = await scanInput('optins.csv', new Map()); scan.contacts; scan.duplicates.list()
@@ -50,19 +50,21 @@ export async function scanInput(file: string, map: FieldMap, options: { shown?: 
   const seen = new EmailSet();
   const duplicates = new Duplicates();
   const scan = { rows: 0, invalidRows: 0, warnings: 0, firstInvalid: [] as InvalidRow[], firstWarnings: [] as RowWarning[] };
-  for await (const read of source.rows) {
+  for await (const reads of source.rows) {
     if (options.interrupted?.()) throw new Interrupted();
-    scan.rows += 1;
-    const normal = read.kind === 'invalid' ? ({ ok: false, invalid: read.invalid } as const) : normaliseRow(read.row);
-    if (!normal.ok) {
-      scan.invalidRows += 1;
-      if (scan.firstInvalid.length < shown) scan.firstInvalid.push(normal.invalid);
-      continue;
+    for (const read of reads) {
+      scan.rows += 1;
+      const normal = read.kind === 'invalid' ? ({ ok: false, invalid: read.invalid } as const) : normaliseRow(read.row);
+      if (!normal.ok) {
+        scan.invalidRows += 1;
+        if (scan.firstInvalid.length < shown) scan.firstInvalid.push(normal.invalid);
+        continue;
+      }
+      const { contact, warnings } = normal;
+      scan.warnings += warnings.length;
+      for (const message of warnings) if (scan.firstWarnings.length < shown) scan.firstWarnings.push({ line: contact.line, email: contact.email, message });
+      if (!seen.add(contact.email)) duplicates.addLater(contact);
     }
-    const { contact, warnings } = normal;
-    scan.warnings += warnings.length;
-    for (const message of warnings) if (scan.firstWarnings.length < shown) scan.firstWarnings.push({ line: contact.line, email: contact.email, message });
-    if (!seen.add(contact.email)) duplicates.addLater(contact);
   }
   return {
     file,

@@ -101,10 +101,29 @@ export async function sendAll(input: LoopInput): Promise<LoopResult> {
   };
 
   const stopSignal = input.stop;
-  const stopping = new Promise<void>((resolve) => {
-    if (stopSignal?.aborted) resolve();
-    else stopSignal?.addEventListener('abort', () => resolve(), { once: true });
-  });
+  /**
+   * Waits for `promise`, or for a stop if one comes first. (Not `Promise.race` with one
+   * promise that lives as long as the run: each race would leave a reaction on it, and a
+   * run of twenty thousand batches would keep them all.)
+   */
+  const orStop = (promise: Promise<unknown>): Promise<unknown> => {
+    if (!stopSignal) return promise;
+    if (stopSignal.aborted) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onStop = (): void => resolve(undefined);
+      stopSignal.addEventListener('abort', onStop, { once: true });
+      promise.then(
+        (value) => {
+          stopSignal.removeEventListener('abort', onStop);
+          resolve(value);
+        },
+        (error: unknown) => {
+          stopSignal.removeEventListener('abort', onStop);
+          reject(error);
+        },
+      );
+    });
+  };
   const stop = (): boolean => {
     if (stopSignal?.aborted) out.stopped = true;
     return Boolean(out.fatal || broken || out.stopped);
@@ -123,13 +142,13 @@ export async function sendAll(input: LoopInput): Promise<LoopResult> {
     if (!queue.ready(clock.now())) {
       if (queue.empty && inFlight.size === 0) break;
       const at = queue.nextReadyAt();
-      const waits: Array<Promise<unknown>> = [...inFlight, stopping];
+      const waits: Array<Promise<unknown>> = [...inFlight];
       if (at !== undefined) waits.push(clock.sleep(at - clock.now()));
-      await Promise.race(waits);
+      await orStop(Promise.race(waits));
       continue;
     }
     // A pause for a 429 can be long: a stop must not wait for it.
-    await Promise.race([input.pacer.acquire(), stopping]);
+    await orStop(input.pacer.acquire());
     if (stop()) break;
     const batch = queue.take(strategy.contactsPerBatch, clock.now());
     if (batch.length > 0) track(run(batch, ++batchNo).catch((error: unknown) => void (broken ??= { error })));

@@ -1,4 +1,4 @@
-import { describeUnread } from './columns.js';
+import { describeUnread, type UnreadColumn } from './columns.js';
 import type { Plan, Strategy } from './plan.js';
 import type { RunSummary, SyncReport } from './report.js';
 import type { InputScan } from './scan.js';
@@ -52,11 +52,10 @@ function warningLines(shown: readonly RowWarning[], total: number, where: string
  * The columns a run leaves out, as lines (none when it reads them all).
  *
  * @example
- * unreadLines(scan) // ['  not read        "WhatsApp" (--map WhatsApp=phone)']
+ * unreadLines([{ column: 'WhatsApp', field: 'phone', option: '--map WhatsApp=phone' }]) // ['  not read        "WhatsApp" (--map WhatsApp=phone)']
  */
-export function unreadLines(scan: Pick<InputScan, 'unread' | 'format'>): string[] {
-  if (scan.unread.length === 0) return [];
-  return [`  not read        ${describeUnread(scan.unread)}`];
+export function unreadLines(unread: readonly UnreadColumn[]): string[] {
+  return unread.length === 0 ? [] : [`  not read        ${describeUnread(unread)}`];
 }
 
 /**
@@ -76,7 +75,7 @@ export function planLines(input: InputScan, plan: Plan, strategy: Strategy, grou
     `  contacts        ${int(input.contacts)} unique (${count(input.merged, 'duplicate row')} merged)`,
     `  invalid rows    ${int(input.invalidRows)} (never sent; listed in the report)`,
     ...(input.warnings > 0 ? [`  warnings        ${int(input.warnings)} (a value left out; the contact still goes)`] : []),
-    ...unreadLines(input),
+    ...unreadLines(input.unread),
     ...(settled > 0 ? [`  already done    ${int(settled)} (recorded in the journal)`] : []),
     `  to send         ${int(plan.toSend)} to group ${groupText(group)}, ${strategy.api} API`,
     `  requests        ${int(plan.batches)} × POST /batch (up to ${each} each)${plan.lookups ? ` + ${plan.lookups} group lookup` : ''}`,
@@ -94,13 +93,14 @@ export function planLines(input: InputScan, plan: Plan, strategy: Strategy, grou
  * summaryLines(summary, true).join('\n')
  */
 export function summaryLines(summary: RunSummary, reported: boolean): string[] {
-  const report: Omit<SyncReport, 'problems' | 'warnings' | 'duplicates'> = summary.head;
+  const report = summary.head;
   const c = report.counts;
   // A rate means something once the pacing shows, not for a batch or two.
   const minute = report.requests.batches >= 10 ? `${int(report.contactsPerMinute)} contacts/${report.minuteMs === 60_000 ? 'min' : `${int(report.minuteMs)} ms`}` : '';
   const lines = [
     `sync ${report.file} → group ${groupText(report.group)} (${report.api} API, ${report.target})`,
     `  ${count(c.rows, 'row')}: ${count(c.contacts, 'contact')}, ${count(c.duplicateRows, 'duplicate row')} merged, ${count(c.invalidRows, 'invalid row')}`,
+    ...unreadLines(report.unreadColumns),
     `  created ${int(c.created)} · updated ${int(c.updated)} · cannot re-subscribe ${int(c.cannotResubscribe)} · invalid ${int(c.invalid)} · failed ${int(c.failed)}` +
       (c.notSent ? ` · not sent ${int(c.notSent)}` : '') +
       (c.fromJournal ? ` (${int(c.fromJournal)} from the journal)` : ''),

@@ -15,32 +15,36 @@ export type WalkItem =
   | { kind: 'repeat'; line: number; email: string; warnings: RowWarning[] };
 
 /**
- * Reads the input again, in line order, with what the scan learnt: each email's first row
+ * Reads the input again, in line order (in batches), with what the scan learnt: each email's first row
  * becomes its contact, numbered in order (the same numbers on every walk), with the values
  * of its later rows merged in. Nothing is kept between rows. A file changed since the scan
  * is a UsageError.
  *
  * @example
- * for await (const item of walkInput(scan, map)) if (item.kind === 'contact') send(item.contact);
+ * for await (const items of walkInput(scan, map)) for (const item of items) if (item.kind === 'contact') send(item.contact);
  */
-export async function* walkInput(scan: InputScan, map: FieldMap): AsyncGenerator<WalkItem> {
+export async function* walkInput(scan: InputScan, map: FieldMap): AsyncGenerator<WalkItem[]> {
   await checkUnchanged(scan);
   const source = await openInput(scan.file, map);
   let index = 0;
-  for await (const read of source.rows) {
-    if (read.kind === 'invalid') {
-      yield read;
-      continue;
+  for await (const reads of source.rows) {
+    const items: WalkItem[] = [];
+    for (const read of reads) {
+      if (read.kind === 'invalid') {
+        items.push(read);
+        continue;
+      }
+      const normal = normaliseRow(read.row);
+      if (!normal.ok) {
+        items.push({ kind: 'invalid', invalid: normal.invalid });
+        continue;
+      }
+      const { contact } = normal;
+      const warnings = normal.warnings.map((message) => ({ line: contact.line, email: contact.email, message }));
+      if (scan.duplicates.isFirst(contact.email, contact.line)) items.push({ kind: 'contact', index: index++, contact: scan.duplicates.merge(contact), warnings });
+      else items.push({ kind: 'repeat', line: contact.line, email: contact.email, warnings });
     }
-    const normal = normaliseRow(read.row);
-    if (!normal.ok) {
-      yield { kind: 'invalid', invalid: normal.invalid };
-      continue;
-    }
-    const { contact } = normal;
-    const warnings = normal.warnings.map((message) => ({ line: contact.line, email: contact.email, message }));
-    if (scan.duplicates.isFirst(contact.email, contact.line)) yield { kind: 'contact', index: index++, contact: scan.duplicates.merge(contact), warnings };
-    else yield { kind: 'repeat', line: contact.line, email: contact.email, warnings };
+    yield items;
   }
   if (index !== scan.contacts) throw changed(scan.file);
   await checkUnchanged(scan);

@@ -1,9 +1,9 @@
 /**
- * Bulk sync throughput (issue 8): 5,000 contacts into the simulator with a short
- * rate-limit minute, in contacts per (simulated) minute, next to two figures for the same
- * run: one request per contact at the documented 120 per minute, and the bound the limits
- * allow for the chosen strategy (49 contacts per batch × 120 batches per minute).
- * Goal: at least 2x the one-by-one rate and at least 90% of the bound.
+ * Bulk sync throughput (benchmark 3): 4,900 contacts (100 full batches) into the simulator
+ * with a simulated minute of 5 s, in contacts per (simulated) minute, next to two figures
+ * for the same run: one request per contact at the documented 120 per minute, and the
+ * bound the limits allow for the chosen strategy (49 contacts per batch × 120 batches per
+ * minute). Goal: at least 98% of the bound (and so at least 2x one by one).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,9 @@ import { Writable } from 'node:stream';
 import { startSimulator } from '../../plugin/simulator/index.js';
 import { planSync, runSync, strategyFor, type SyncReport } from '../../plugin/sync/index.js';
 import type { BenchReport } from './report.js';
+
+/** Share of the bound the measured rate must reach. */
+const GOAL = 0.98;
 
 const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
 
@@ -28,7 +31,7 @@ function contactsCsv(count: number): string {
  * @example
  * const report = await benchSync(); console.log(report.lines.join('\n'))
  */
-export async function benchSync(contacts = 5000, minuteMs = 5000): Promise<BenchReport> {
+export async function benchSync(contacts = 4900, minuteMs = 5000): Promise<BenchReport> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-sync-'));
   const sim = await startSimulator({ port: 0, minuteMs });
   try {
@@ -48,7 +51,7 @@ export async function benchSync(contacts = 5000, minuteMs = 5000): Promise<Bench
     const oneByOne = plan.oneByOnePerMinute;
     const bound = plan.boundPerMinute;
     const ofBound = measured / bound;
-    const ok = measured >= 2 * oneByOne && ofBound >= 0.9;
+    const ok = measured >= 2 * oneByOne && ofBound >= GOAL;
     const f = (n: number) => Math.round(n).toLocaleString('en-US');
     return {
       name: 'sync',
@@ -56,10 +59,10 @@ export async function benchSync(contacts = 5000, minuteMs = 5000): Promise<Bench
         `${f(contacts)} contacts, ${report.requests.batches} batch requests, a simulated minute of ${f(minuteMs)} ms, ${(report.durationMs / 1000).toFixed(2)} s of sending`,
         `measured:                ${f(measured)} contacts per simulated minute (${f(report.requests.batches / minutes)} requests per minute)`,
         `one request per contact: ${f(oneByOne)} contacts per minute (120 requests per minute) → ${(measured / oneByOne).toFixed(1)}x (goal: at least 2x)`,
-        `bound for the strategy:  ${f(bound)} contacts per minute (${strategy.contactsPerBatch} per batch × ${strategy.requestsPerMinute} batches) → ${(ofBound * 100).toFixed(1)}% (goal: at least 90%)`,
+        `bound for the strategy:  ${f(bound)} contacts per minute (${strategy.contactsPerBatch} per batch × ${strategy.requestsPerMinute} batches) → ${(ofBound * 100).toFixed(1)}% (goal: at least ${GOAL * 100}%)`,
       ],
       ratio: Number(ofBound.toFixed(3)),
-      goal: 0.9,
+      goal: GOAL,
       ok,
     };
   } finally {

@@ -151,4 +151,56 @@ describe('mailerlite-steps sync', () => {
     expect(report!.counts).toMatchObject({ rows: 2, created: 1, invalidRows: 1 });
     expect(s.state.subscriber('new', 'asha@example.com')).toMatchObject({ fields: { phone: '+919820000042' }, status: 'active' });
   });
+
+  test('a CSV with a malformed line: the line is reported like an invalid row, the rest is synced', async () => {
+    const s = await sim();
+    const broken = path.join(dir, 'broken.csv');
+    await writeFile(broken, 'email,name\nasha@example.com,Asha\nbina@example.com,"Bina\nchandra@example.com,Chandra\n');
+    const { code, io, report } = await run({ baseUrl: s.url, file: broken });
+    expect(code).toBe(0);
+    expect(report!.counts).toMatchObject({ rows: 3, contacts: 2, invalidRows: 1, created: 2 });
+    const reason = 'not readable as CSV: a quote opened on this line is never closed; close it, or quote whole values (e.g. "Sharma, Priya")';
+    expect(report!.problems).toEqual([{ line: 3, kind: 'invalid_row', reason }]);
+    expect(io.stdout.lines()).toContain(`  line 3: invalid row: ${reason}`);
+    expect(s.state.subscriber('new', 'chandra@example.com')).toMatchObject({ status: 'active' });
+  });
+
+  test('what the sync leaves out: columns it does not read (plan and report, with the --map that reads them) and warnings with their lines (terminal and report)', async () => {
+    const s = await sim();
+    const extra = path.join(dir, 'extra.csv');
+    await writeFile(extra, 'email,Full Name,phone,City\nasha@example.com,Asha,+919820000001,Pune\nbina@example.com,Bina,12345,Delhi\n');
+    const unread = [
+      { column: 'Full Name', field: 'name', option: "--map 'Full Name=name'" },
+      { column: 'City', option: "--map 'City=<name|opted_in_at>'" },
+    ];
+    const warning = 'phone left out: "12345" is not an international number (e.g. +919820000001)';
+
+    const plan = await run({ baseUrl: s.url, file: extra, dryRun: true });
+    expect(plan.io.stdout.lines()).toContain(`  not read        "Full Name" (--map 'Full Name=name'), "City" (--map 'City=<name|opted_in_at>')`);
+    expect(plan.io.stdout.lines()).toContain('  warnings        1 (a value left out; the contact still goes)');
+    expect(plan.io.stdout.lines()).toContain(`  line 3 bina@example.com: warning: ${warning}`);
+    expect(plan.report!.unreadColumns).toEqual(unread);
+
+    const done = await run({ baseUrl: s.url, file: extra });
+    expect(done.code).toBe(0);
+    expect(done.io.stdout.lines()).toEqual(expect.arrayContaining([`  not read        "Full Name" (--map 'Full Name=name'), "City" (--map 'City=<name|opted_in_at>')`, `  line 3 bina@example.com: warning: ${warning}`]));
+    expect(done.report!.unreadColumns).toEqual(unread);
+    expect(done.report!.warnings).toEqual([{ line: 3, email: 'bina@example.com', message: warning }]);
+
+    const mapped = await run({ baseUrl: s.url, file: extra, map: ['Full Name=name'] });
+    expect(mapped.report!.unreadColumns).toEqual([{ column: 'City', option: "--map 'City=<opted_in_at>'" }]);
+    expect(s.state.subscriber('new', 'asha@example.com')).toMatchObject({ fields: { name: 'Asha' } });
+  });
+
+  test('the report is the JSON a whole-report writer would give, in line order', async () => {
+    const s = await sim();
+    const { report, reportFile } = await run({ baseUrl: s.url });
+    const text = await readFile(reportFile, 'utf8');
+    expect(text).toBe(JSON.stringify(report, null, 2) + '\n');
+    const lines = report!.problems.map((p) => p.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(report!.problems.filter((p) => p.kind === 'invalid_row').map((p) => p.line)).toEqual(gen.invalidLines);
+    expect(report!.duplicates.length).toBeGreaterThan(0);
+  });
 });
+

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packageRoot } from '../../plugin/paths.js';
 import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
-import { readJournal, runSync, type JournalState, type SyncOptions, type SyncReport } from '../../plugin/sync/index.js';
+import { hostname } from 'node:os';
+import { lockFileOf, readJournal, runSync, type JournalState, type SyncOptions, type SyncReport } from '../../plugin/sync/index.js';
 import { generateContacts, GROUP_ID, type Generated } from './support/contacts.js';
 import { captureIo } from './support/io.js';
 
@@ -18,6 +19,8 @@ let gen: Generated;
 let options: SyncOptions;
 let afterKill: JournalState;
 let killed: { signal: NodeJS.Signals | null; doneLines: number };
+/** The lock file as the killed run left it. */
+let leftLock: { pid: number; host: string; startedAt: string } | undefined;
 
 /** `done` lines in the journal so far (0 while it does not exist). */
 function doneLines(file: string): number {
@@ -65,6 +68,7 @@ beforeAll(async () => {
     concurrency: 4,
   };
   killed = await runAndKill(KILL_AFTER_DONE_BATCHES);
+  leftLock = existsSync(lockFileOf(options.journal!)) ? (JSON.parse(readFileSync(lockFileOf(options.journal!), 'utf8')) as typeof leftLock) : undefined;
   afterKill = await readJournal(options.journal!);
 }, 40_000);
 
@@ -80,11 +84,17 @@ describe('a sync killed with SIGKILL mid-run resumes from its journal', () => {
     expect(afterKill.settled.size).toBeLessThan(gen.subscribable.size);
   });
 
-  test('resuming finishes the file: every subscribable contact in the group once, never re-sent after a recorded result', async () => {
+  test('the killed run left its lock behind, naming itself', () => {
+    expect(leftLock).toMatchObject({ host: hostname() });
+    expect(leftLock!.pid).not.toBe(process.pid);
+  });
+
+  test('resuming takes the dead run\'s lock over and finishes the file: every subscribable contact in the group once, never re-sent after a recorded result', async () => {
     const io = captureIo();
     const code = await runSync(options, io);
     expect(io.stderr.text).toContain('(resuming)');
     expect(code).toBe(0);
+    expect(existsSync(lockFileOf(options.journal!))).toBe(false);
 
     const report = JSON.parse(await readFile(options.report!, 'utf8')) as SyncReport;
     expect(report.counts).toMatchObject({ contacts: gen.subscribable.size + gen.unsubscribed.size, cannotResubscribe: gen.unsubscribed.size, failed: 0, notSent: 0 });

@@ -17,12 +17,14 @@ export interface ReadBack {
 export async function readBack(file: string, map: FieldMap): Promise<ReadBack> {
   const scan = await scanInput(file, map);
   const out: ReadBack = { scan, contacts: [], invalid: [], warnings: [] };
-  for await (const item of walkInput(scan, map)) {
-    if (item.kind === 'invalid') out.invalid.push(item.invalid);
-    else out.warnings.push(...item.warnings);
-    if (item.kind === 'contact') {
-      if (item.index !== out.contacts.length) throw new Error(`contact ${item.contact.email} numbered ${item.index}, expected ${out.contacts.length}`);
-      out.contacts.push(item.contact);
+  for await (const items of walkInput(scan, map)) {
+    for (const item of items) {
+      if (item.kind === 'invalid') out.invalid.push(item.invalid);
+      else out.warnings.push(...item.warnings);
+      if (item.kind === 'contact') {
+        if (item.index !== out.contacts.length) throw new Error(`contact ${item.contact.email} numbered ${item.index}, expected ${out.contacts.length}`);
+        out.contacts.push(item.contact);
+      }
     }
   }
   return out;
