@@ -69,7 +69,7 @@ function inputRow(input: PaletteInput): string {
     `<input type="text" id="${id}" style="width: 70%">`,
     `<input type="hidden" id="node-input-${input.typeProperty}">`,
     `</div>`,
-    `<div class="form-row mailerlite-steps-about"><label></label><div class="mailerlite-steps-text">${escapeHtml(decl.description)}${example === '' ? '' : ` Example: <code>${escapeHtml(example)}</code>`}</div></div>`,
+    `<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">${escapeHtml(decl.description)}${example === '' ? '' : ` Example: <code>${escapeHtml(example)}</code>`}</span></div>`,
   ].join('\n');
 }
 
@@ -77,6 +77,13 @@ function tryRow(input: PaletteInput): string {
   const label = input.declaration.label ?? input.name;
   return `<div class="form-row"><label for="mailerlite-steps-try-${input.name}"><i class="fa fa-flask"></i> ${escapeHtml(label)}</label><input type="text" class="mailerlite-steps-try" id="mailerlite-steps-try-${input.name}" data-input="${escapeHtml(input.name)}" value="${escapeHtml(exampleText(input.declaration.example))}" style="width: 70%"></div>`;
 }
+
+/** How the dialogs' hints and the preview look (Node-RED's own colours, with fallbacks). */
+const STYLE = `<style>
+.mailerlite-steps-about { margin-top: -6px; }
+.mailerlite-steps-text { display: inline-block; width: 70%; vertical-align: top; font-size: 0.9em; color: var(--red-ui-secondary-text-color, #666); }
+.mailerlite-steps-preview { white-space: pre-wrap; word-break: break-all; max-height: 360px; overflow: auto; font-size: 12px; margin: 0; }
+</style>`;
 
 /** The edit dialog of one step node: name, account, where each input comes from, and the preview. */
 function editTemplate(entry: PaletteType): string {
@@ -90,7 +97,7 @@ function editTemplate(entry: PaletteType): string {
     `<hr>`,
     `<div class="form-row"><label><i class="fa fa-eye"></i> Preview</label><span class="mailerlite-steps-text">The request this node sends for these values (key redacted):</span></div>`,
     ...entry.inputs.map(tryRow),
-    `<div class="form-row"><pre class="mailerlite-steps-preview" data-type="${entry.type}" style="white-space: pre-wrap; word-break: break-all; max-height: 320px; overflow: auto; font-size: 12px;"></pre></div>`,
+    `<div class="form-row"><pre class="mailerlite-steps-preview" data-type="${entry.type}"></pre></div>`,
     `</script>`,
   ].join('\n');
 }
@@ -144,10 +151,10 @@ function accountTemplates(catalog: Catalog): string {
       property === 'api'
         ? `<select id="node-config-input-api" style="width: 70%">${(decl?.enum ?? ['new', 'classic']).map((v) => `<option value="${escapeHtml(String(v))}">${escapeHtml(String(v))}</option>`).join('')}</select>`
         : `<input type="text" id="node-config-input-${property}" style="width: 70%" placeholder="${escapeHtml(exampleText(decl?.example))}">`;
-    return `<div class="form-row"><label for="node-config-input-${property}">${label}</label>${field}</div>\n<div class="form-row mailerlite-steps-about"><label></label><div class="mailerlite-steps-text">${escapeHtml(decl?.description ?? '')}</div></div>`;
+    return `<div class="form-row"><label for="node-config-input-${property}">${label}</label>${field}</div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">${escapeHtml(decl?.description ?? '')}</span></div>`;
   });
-  const base = `<div class="form-row"><label for="node-config-input-baseUrl">Base URL</label><input type="text" id="node-config-input-baseUrl" style="width: 70%" placeholder="MailerLite's own"></div>\n<div class="form-row mailerlite-steps-about"><label></label><div class="mailerlite-steps-text">Leave blank for MailerLite (connect.mailerlite.com for new, api.mailerlite.com for classic). An origin only, e.g. <code>http://127.0.0.1:9090</code> for the simulator (<code>mailerlite-steps sim</code>).</div></div>`;
-  const key = `<div class="form-row"><label for="node-config-input-apiKey"><i class="fa fa-key"></i> API key</label><input type="password" id="node-config-input-apiKey" style="width: 70%"></div>\n<div class="form-row mailerlite-steps-about"><label></label><div class="mailerlite-steps-text">${escapeHtml(secret?.description ?? '')} Kept in Node-RED's credentials, never in the flow or an export; when blank, the <code>${KEY_VARIABLE}</code> environment variable.</div></div>`;
+  const base = `<div class="form-row"><label for="node-config-input-baseUrl">Base URL</label><input type="text" id="node-config-input-baseUrl" style="width: 70%" placeholder="MailerLite's own"></div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">Leave blank for MailerLite (connect.mailerlite.com for new, api.mailerlite.com for classic). An origin only, e.g. <code>http://127.0.0.1:9090</code> for the simulator (<code>mailerlite-steps sim</code>).</span></div>`;
+  const key = `<div class="form-row"><label for="node-config-input-apiKey"><i class="fa fa-key"></i> API key</label><input type="password" id="node-config-input-apiKey" style="width: 70%"></div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">${escapeHtml(secret?.description ?? '')} Kept in Node-RED's credentials, never in the flow or an export; when blank, the <code>${KEY_VARIABLE}</code> environment variable.</span></div>`;
   return [
     `<script type="text/html" data-template-name="${ACCOUNT_TYPE}">`,
     `<div class="form-row"><label for="node-config-input-name"><i class="fa fa-tag"></i> Name</label><input type="text" id="node-config-input-name" style="width: 70%"></div>`,
@@ -192,6 +199,7 @@ export function paletteHtml(catalog: Catalog, editorScript: string): string {
     `<!-- mailerlite-steps: generated by scripts/node-red-html.ts from manifest.json and the step templates. -->`,
     `<script type="application/json" id="${DATA_ID}">${scriptJson(data)}</script>`,
     `<script type="text/javascript">\n${editorScript.trim()}\n</script>`,
+    STYLE,
     accountTemplates(catalog),
     ...types.flatMap((entry) => [editTemplate(entry), helpTemplate(entry)]),
     '',
