@@ -9,6 +9,7 @@ export const BENCHES: Record<string, () => Promise<BenchReport>> = {
   flow: async () => (await import('./bench/flow.js')).benchFlow(),
   preview: async () => (await import('./bench/preview.js')).benchPreview(),
   sync: async () => (await import('./bench/sync.js')).benchSync(),
+  'sync-scale': async () => (await import('./bench/sync-scale.js')).benchSyncScale(),
 };
 
 /** Runs the named benchmarks (all by default) and prints each report; returns whether all met their goals. */

@@ -11,8 +11,8 @@
  * The classic API by default: the simulator answers the new API's count
  * (`GET /subscribers?limit=0`, the read-only item of every batch) by sorting every
  * subscriber after each write, so a million contacts take a quarter of an hour there
- * (`npm run bench sync-scale -- new` still runs it). The sync's memory is the same code
- * either way.
+ * (`npx tsx scripts/bench/sync-scale.ts 1000000 new` runs it). The sync's memory is the
+ * same code either way.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

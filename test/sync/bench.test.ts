@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { benchSyncScale } from '../../scripts/bench/sync-scale.js';
 import { benchSync } from '../../scripts/bench/sync.js';
 
 describe('benchSync', () => {
@@ -12,4 +13,16 @@ describe('benchSync', () => {
     expect(report.lines[3]).toMatch(/^bound for the strategy:  5,880 contacts per minute \(49 per batch × 120 batches\) → [\d.]+% \(goal: at least 98%\)$/);
     expect(report.ratio).toBeGreaterThan(0);
   });
+
+  test('sync at scale: peak memory of a dry run and a full run, each in its own process, against the goal; the report checked against the file', async () => {
+    const report = await benchSyncScale(3000, 'classic', 200);
+    expect(report.name).toBe('sync at scale');
+    expect(report.goal).toBe(1);
+    expect(report.lines[0]).toMatch(/^3,000 rows \(59 repeated emails, 30 unusable\): 2,911 contacts, 59 batch requests \(classic API\), a simulated minute of 200 ms$/);
+    expect(report.lines[1]).toMatch(/^peak memory, dry run: {2}\d+ MB in [\d.]+ s \(goal: at most 256 MB\)$/);
+    expect(report.lines[2]).toMatch(/^peak memory, full run: \d+ MB in [\d.]+ s \(goal: at most 256 MB\)$/);
+    expect(report.lines[5]).toBe('report checked: 2,911 in the group, 30 invalid rows and 15 warnings with their lines, 59 repeated emails');
+    expect(report.ratio).toBeGreaterThan(0);
+  }, 120_000);
 });
+
