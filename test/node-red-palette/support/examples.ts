@@ -16,7 +16,7 @@ export async function installedExample(userDir: string, name: ExampleName): Prom
 
 /**
  * A copy of an example flow that can run next to other copies: every id (and each
- * reference to one: z, wires, account) prefixed, the HTTP-in route under `/<prefix>`, and
+ * reference to one: z, wires, links, account) prefixed, the HTTP-in route under `/<prefix>`, and
  * the account node replaced by the one given.
  */
 export function exampleCopy(nodes: FlowNode[], prefix: string, account: FlowNode): FlowNode[] {
@@ -27,6 +27,7 @@ export function exampleCopy(nodes: FlowNode[], prefix: string, account: FlowNode
     const copy: FlowNode = { ...node, id: `${prefix}-${node.id}` };
     if ('z' in node) copy.z = rename(node.z);
     if ('account' in node) copy.account = rename(node.account);
+    if (Array.isArray(node.links)) copy.links = (node.links as string[]).map((target) => rename(target) as string);
     if (Array.isArray(node.wires)) copy.wires = (node.wires as string[][]).map((port) => port.map((target) => rename(target) as string));
     if (node.type === 'http in') copy.url = `/${prefix}${String(node.url)}`;
     if (node.type === 'tab') copy.label = `${String(node.label)} (${prefix})`;
