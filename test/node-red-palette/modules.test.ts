@@ -161,3 +161,14 @@ describe('the editor HTML', () => {
     expect(() => paletteHtml(catalog, 'x = "</script>"')).toThrow(/must not contain/);
   });
 });
+
+describe('docs/node-red.md', () => {
+  it('lists every node type with its label, inputs and outputs in order', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../docs/node-red.md', import.meta.url), 'utf8');
+    const rows = [...doc.matchAll(/^\| `(mailerlite-[a-z-]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => [m[1], m[2]!.trim(), m[3]!.trim(), m[4]!.trim()]);
+    expect(rows).toEqual(
+      paletteTypes(catalog).map((t) => [t.type, t.label, t.inputs.map((i) => `\`${i.name}\``).join(', ') || 'none', t.outputs.map((o) => `\`${o}\``).join(' · ')]),
+    );
+  });
+});
