@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadCatalog, type ApiVersion } from '../catalog.js';
 import { MailerliteStepsError, UsageError } from '../errors.js';
-import { openTarget } from '../harness/target.js';
+import { openTarget } from '../target.js';
 import { executeSync, targetKey } from './execute.js';
 import { resolveGroup } from './group.js';
 import { listenForInterrupt } from './interrupt.js';

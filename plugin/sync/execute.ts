@@ -1,5 +1,5 @@
 import type { ApiVersion } from '../catalog.js';
-import type { Target } from '../harness/target.js';
+import type { Target } from '../target.js';
 import type { SyncIo } from './command.js';
 import { JournalWriter, type JournalState } from './journal.js';
 import type { FieldMap, SyncOptions } from './options.js';
