@@ -58,7 +58,7 @@ async function sync(options: SyncOptions, io: SyncIo): Promise<number> {
   checkOptions(options);
   const api = options.api ?? 'new';
   const map = parseFieldMap(options.map);
-  if (options.dryRun) return dryRun(options, io, startedAt);
+  if (options.dryRun) return dryRun(options, io, { startedAt, api, map });
   const journalFile = options.journal ?? defaultJournal(options.file, startedAt);
   if (options.report) await ReportWriter.check(options.report);
   const lock = acquireJournalLock(journalFile, startedAt);
@@ -95,9 +95,7 @@ async function sync(options: SyncOptions, io: SyncIo): Promise<number> {
 }
 
 /** `--dry-run`: reads the file and the journal (without taking or repairing it), looks the group up, prints the plan. */
-async function dryRun(options: SyncOptions, io: SyncIo, startedAt: Date): Promise<number> {
-  const api = options.api ?? 'new';
-  const map = parseFieldMap(options.map);
+async function dryRun(options: SyncOptions, io: SyncIo, { startedAt, api, map }: { startedAt: Date; api: ApiVersion; map: FieldMap }): Promise<number> {
   if (options.report) await ReportWriter.check(options.report);
   const scan = await scanInput(options.file, map);
   const journalFile = options.journal;
