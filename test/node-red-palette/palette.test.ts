@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCatalog } from '../../plugin/catalog.js';
@@ -111,7 +112,7 @@ describeNeeding(missing, 'the package as a Node-RED 4 palette, installed from it
       const account = `account-s${i}`;
       const text = (name: string): string | undefined => (typeof settings[name] === 'string' ? (settings[name] as string) : undefined);
       flows.push(accountNode(account, { api: template.api, baseUrl: sims.get(template.id)!.url, groupId: text('group_id'), optinFormUrl: text('optin_form_url'), groupName: text('group_name') }, KEYS[s.scenario.key ?? template.api]));
-      flows.push(...probe(`s${i}`, PROBES, stepNodeOf(template, account), paletteTypes(catalog)[catalog.templates.indexOf(template)]!.outputs.length));
+      flows.push(...probe(`s${i}`, PROBES, stepNodeOf(template, account), types.find((t) => t.template.id === template.id)!.outputs.length));
     });
 
     // Hostile values, each input from another source: global, flow and env.
@@ -369,8 +370,6 @@ describeNeeding(missing, 'the package as a Node-RED 4 palette, installed from it
   });
 
   it('guards the preview route with Node-RED admin authentication', async () => {
-    const { mkdtemp, symlink, writeFile, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const userDir = await mkdtemp(path.join(tmpdir(), 'mls-nr-auth-'));
     await writeFile(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', version: '0.0.1', private: true }));
     await symlink(path.join(installed.userDir, 'node_modules'), path.join(userDir, 'node_modules'), 'dir');

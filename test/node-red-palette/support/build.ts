@@ -18,10 +18,11 @@ async function stalePalette(): Promise<string | undefined> {
   const sources = await Promise.all([
     newestSource(path.join(PROJECT, 'plugin', 'node-red')),
     modified(path.join(PROJECT, 'plugin', 'node-red', 'editor', 'editor.js')),
+    modified(path.join(PROJECT, 'plugin', 'node-red', 'mailerlite-steps.cts')),
     modified(path.join(PROJECT, 'manifest.json')),
     newestJson(path.join(PROJECT, 'templates')),
   ]);
-  if (html < Math.max(...sources.map((t) => t ?? 0))) return `${HTML} is older than its sources: run \`npm run build\``;
+  if (Math.min(html, entry) < Math.max(...sources.map((t) => t ?? 0))) return `${HTML} or ${ENTRY} is older than its sources: run \`npm run build\``;
   return undefined;
 }
 
