@@ -156,7 +156,17 @@ describeNeeding(missing, 'the palette in the Node-RED 4 editor (Chromium)', () =
     await page.locator('#mailerlite-steps-try-customer_name').blur();
     await page.waitForTimeout(400);
     await saveScreenshot(page, await page.locator('.red-ui-tray').last().screenshot({ animations: 'disabled' }), path.join(IMAGES, 'node-red-preview.png'));
-    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // The account's dialog: the key is a password credential the editor never receives.
+    await page.locator('#node-input-btn-account-edit').click();
+    const key = page.locator('#node-config-input-apiKey');
+    await key.waitFor();
+    expect(await key.getAttribute('type')).toBe('password');
+    expect(await key.inputValue()).toBe('__PWRD__');
+    expect(await page.locator('#node-config-input-baseUrl').inputValue()).toBe(SIM_ORIGIN);
+    expect(await page.locator('#node-config-input-api').inputValue()).toBe('new');
+    await page.getByRole('button', { name: 'Cancel' }).last().click();
+    await page.getByRole('button', { name: 'Cancel' }).last().click();
 
     const bodies = await Promise.all(received);
     expect(bodies.filter((b) => b.includes(KEYS.new))).toEqual([]);
