@@ -6,12 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCatalog } from '../../plugin/catalog.js';
 import { paletteTypes } from '../../plugin/node-red/palette.js';
 import { describeNeeding } from '../harness/requirement.js';
+import type { FlowNode, NodeRed } from '../support/node-red-process.js';
 import { ensureBuilt, PROJECT } from './support/build.js';
 import { EXAMPLE_ACCOUNT, installedExample } from './support/examples.js';
 import { accountNode } from './support/flows.js';
 import { installPalette, type InstalledPalette } from './support/install.js';
 import { saveScreenshot } from './support/screenshot.js';
-import { startNodeRed, type FlowNode, type NodeRed } from './support/node-red.js';
+import { startNodeRed } from './support/node-red.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -12,11 +12,12 @@ import { runStep } from '../../plugin/step/run.js';
 import { describeNeeding } from '../harness/requirement.js';
 import { runFlowScenario, runStepScenario } from '../scenarios/support/execute.js';
 import { readScenarioFiles, type FlowScenario } from '../scenarios/support/scenario.js';
+import { adminPasswordHash, type FlowNode, type NodeRed, type NodeRedAnswer } from '../support/node-red-process.js';
 import { ensureBuilt, PROJECT } from './support/build.js';
 import { EXAMPLE_ACCOUNT, exampleCopy, exampleRoute, installedExample, type ExampleName } from './support/examples.js';
 import { accountNode, loggers, probe, statusesIn, tab, type ProbeAnswer } from './support/flows.js';
 import { installPalette, type InstalledPalette } from './support/install.js';
-import { adminPasswordHash, startNodeRed, type Answer, type FlowNode, type NodeRed } from './support/node-red.js';
+import { startNodeRed } from './support/node-red.js';
 import { nodeScenarios, reachableOutcomes, type NodeScenario } from './support/scenarios.js';
 
 const catalog = loadCatalog();
@@ -76,7 +77,7 @@ describeNeeding(missing, 'the package as a Node-RED 4 palette, installed from it
     return started;
   }
 
-  async function post(route: string, body: unknown): Promise<Answer> {
+  async function post(route: string, body: unknown): Promise<NodeRedAnswer> {
     const answer = await red.request('POST', route, body);
     answered.push(answer.text);
     return answer;

@@ -4,7 +4,8 @@ import { loadCatalog } from '../../../plugin/catalog.js';
 import { exportNodeRed, routeOf } from '../../../plugin/export/node-red/index.js';
 import type { FlowEnd } from '../../../plugin/flow/result.js';
 import type { JournalEntry, Simulator } from '../../../plugin/simulator/index.js';
-import { nodeRedVersion, startNodeRed, type NodeRed } from './node-red.js';
+import { nodeRedVersion, type NodeRed } from '../../support/node-red-process.js';
+import { startNodeRed } from './node-red.js';
 import { declaredHeaders, KEYS, oneMessageScenarios, patchedCatalog, received, runEngineScenario, scenarioSimulator, settledJournal, type EngineScenario } from './scenarios.js';
 
 /** The answer our engine's end gives, as the exported flow writes it. */
@@ -95,7 +96,7 @@ export function nodeRedSuite(api: ApiVersion): void {
         const red = await nodeRedFor(scenario);
         sim.seed(scenario.seed);
         if (scenario.faults) sim.inject(scenario.faults);
-        const answer = await red.post(routeOf({ id: scenario.flow }), scenario.vars);
+        const answer = await red.request('POST', routeOf({ id: scenario.flow }), scenario.vars);
         const journal = await settledJournal(sim, scenario);
 
         expect(answer.status, red.log().slice(-3000)).toBe(200);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FlowNode } from './node-red.js';
+import type { FlowNode } from '../../support/node-red-process.js';
 
 /** The example flows the package ships (examples/*.json), by name. */
 export const EXAMPLES = ['whatsapp-join', 'whatsapp-stop'] as const;

@@ -1,4 +1,4 @@
-import type { FlowNode } from './node-red.js';
+import type { FlowNode } from '../../support/node-red-process.js';
 
 /** The account fields of a mailerlite-account node, and its key (a credential) when given. */
 export interface AccountFields {
