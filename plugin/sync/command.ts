@@ -48,7 +48,7 @@ export async function runSync(options: SyncOptions, io: SyncIo): Promise<number>
       return 130;
     }
     if (!(error instanceof MailerliteStepsError)) throw error;
-    io.stderr.write(`mailerlite-steps sync: ${error.message}\n`);
+    io.stderr.write(`mailerlite-steps: ${error.message}\n`);
     return 2;
   }
 }
@@ -161,7 +161,7 @@ async function connect(options: SyncOptions, api: ApiVersion, sha256: string, ea
 async function finish(facts: RunFacts, options: SyncOptions, io: SyncIo, map: FieldMap, resume: string | undefined): Promise<number> {
   const summary = await finishReport(facts, map, options.report);
   io.stdout.write(summaryLines(summary, Boolean(options.report)).join('\n') + '\n');
-  if (facts.fatal) io.stderr.write(`mailerlite-steps sync: stopped: ${facts.fatal}\n`);
+  if (facts.fatal) io.stderr.write(`mailerlite-steps: sync stopped: ${facts.fatal}\n`);
   const code = exitCodeOf(summary.head);
   if (code !== 0) {
     const what = facts.interrupted ? 'stopped (Ctrl-C); nothing is lost' : facts.fatal ? 'stopped early; fix that first' : 'some contacts did not go through; a resumed run retries them';

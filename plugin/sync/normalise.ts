@@ -40,7 +40,9 @@ export function normaliseRow(row: RawRow): Normalised {
 /**
  * A phone number in E.164, or undefined. Spaces, dashes, dots and brackets are removed;
  * `00` becomes `+`; bare digits get a `+` when they look like a WhatsApp id (country code
- * and number without the plus, 10-15 digits, no leading 0).
+ * and number without the plus, 11-15 digits, no leading 0). Ten bare digits are a
+ * national number as often as not (India, the US): without its country code it is left
+ * out, with a warning, rather than guessed.
  *
  * @example
  * normalisePhone('+91 98200 00001') // '+919820000001'
@@ -50,7 +52,7 @@ export function normaliseRow(row: RawRow): Normalised {
 export function normalisePhone(text: string): string | undefined {
   let value = text.replace(/[\s\-.()\u00a0]/g, '');
   if (value.startsWith('00')) value = '+' + value.slice(2);
-  else if (/^[1-9]\d{9,14}$/.test(value)) value = '+' + value;
+  else if (/^[1-9]\d{10,14}$/.test(value)) value = '+' + value;
   const checked = checkFormat('phone', value);
   return checked.ok ? checked.value : undefined;
 }

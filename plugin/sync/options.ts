@@ -1,7 +1,7 @@
 import type { ApiVersion } from '../catalog.js';
 import { UsageError } from '../errors.js';
 import type { SeedInput } from '../simulator/seed-input.js';
-import { didYouMean } from '../validate/nearest.js';
+import { didYouMean } from '../nearest.js';
 import { CONTACT_FIELDS, type ContactField } from './types.js';
 
 /**

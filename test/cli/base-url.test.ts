@@ -137,8 +137,7 @@ describe('every command that takes --base-url parses it the same way', () => {
     const csv = path.join(dir, 'optins.csv');
     await writeFile(csv, 'email,name\npriya@example.com,Priya Sharma\n');
     const run = await cli(['sync', csv, '--group', '123456789', '--base-url', bad, '--journal', path.join(dir, 'journal.jsonl')]);
-    // sync reports its own errors as `mailerlite-steps sync: …`.
-    expectRefused(run, bad, reason, 'mailerlite-steps sync: ');
+    expectRefused(run, bad, reason, 'mailerlite-steps: ');
     expect(sim.journal()).toEqual([]);
   });
 

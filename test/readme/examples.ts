@@ -57,6 +57,7 @@ const VOLATILE: Array<[RegExp, string]> = [
   [/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>'],
   [/\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g, '<date>'],
   [/\b[0-9a-f]{12,64}\b/g, '<hash>'],
+  [/\b\d{8}-\d{6}\b/g, '<stamp>'],
   [/\b\d+ ms\b/g, '<n> ms'],
   [/\(\d+ characters\)/g, '(<n> characters)'],
   [/\b\d+ bytes\b/g, '<n> bytes'],

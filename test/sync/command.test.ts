@@ -99,7 +99,7 @@ describe('mailerlite-steps sync', () => {
     const { code, io } = await run({ baseUrl: s.url, group: 'WhatsApp' });
     expect(code).toBe(2);
     expect(io.stderr.text).toBe(
-      'mailerlite-steps sync: --group "WhatsApp": groups whose name contains it: "WhatsApp Opt-Ins" (123456789). Pass the exact name or the id (mailerlite-steps run mailerlite.groups.list lists them)\n',
+      'mailerlite-steps: --group "WhatsApp": groups whose name contains it: "WhatsApp Opt-Ins" (123456789). Pass the exact name or the id (mailerlite-steps run mailerlite.groups.list lists them)\n',
     );
   });
 
@@ -109,7 +109,7 @@ describe('mailerlite-steps sync', () => {
     const { code, io, report, journal, reportFile } = await run({ baseUrl: s.url, group: '999', concurrency: 1 });
     expect(code).toBe(2);
     expect(io.stderr.lines().slice(-3)).toEqual([
-      'mailerlite-steps sync: stopped: the group does not exist (HTTP 422: {"message":"The selected groups.0 is invalid.","errors":{"groups.0":["The selected groups.0 is invalid."]}}); check --group',
+      'mailerlite-steps: sync stopped: the group does not exist (HTTP 422: {"message":"The selected groups.0 is invalid.","errors":{"groups.0":["The selected groups.0 is invalid."]}}); check --group',
       'sync: stopped early; fix that first. Resume with:',
       `  mailerlite-steps sync ${file} --group 999 --base-url ${s.url} --minute-ms 1000 --journal ${journal} --report ${reportFile}`,
     ]);
@@ -131,7 +131,7 @@ describe('mailerlite-steps sync', () => {
     const s = await sim();
     const { code, io } = await run({ baseUrl: s.url, env: { MAILERLITE_API_KEY: 'wrong-key-123' } });
     expect(code).toBe(2);
-    expect(io.stderr.text).toBe('mailerlite-steps sync: listing groups: the API key was refused (HTTP 401); check MAILERLITE_API_KEY and --api new\n');
+    expect(io.stderr.text).toBe('mailerlite-steps: listing groups: the API key was refused (HTTP 401); check MAILERLITE_API_KEY and --api new\n');
     expect(s.journal().filter((e) => e.path === '/api/batch')).toEqual([]);
   });
 

@@ -57,6 +57,7 @@ describe('normalising a row', () => {
     ['0044 7700 900123', '+447700900123'],
     ['919820000001', '+919820000001'],
     ['09820000001', undefined],
+    ['98200 00002', undefined],
     ['98200', undefined],
     ['+0123456789', undefined],
   ])('phone %s → %s', (input, expected) => {

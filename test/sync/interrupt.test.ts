@@ -107,7 +107,7 @@ describe('one sync per journal', () => {
     const code = await runSync({ ...options, report: path.join(dir, 'two-second.report.json') }, io);
     expect(code).toBe(2);
     expect(io.stderr.text).toMatch(
-      new RegExp(`^mailerlite-steps sync: --journal ${options.journal}: another sync is using it \\(process ${first.process.pid}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\); wait for it to finish or stop it`),
+      new RegExp(`^mailerlite-steps: --journal ${options.journal}: another sync is using it \\(process ${first.process.pid}, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\); wait for it to finish or stop it`),
     );
     expect(io.stdout.text).toBe('');
     first.process.kill('SIGINT');

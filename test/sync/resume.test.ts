@@ -136,7 +136,7 @@ describe('a sync killed with SIGKILL mid-run resumes from its journal', () => {
       await other.close();
     }
     expect(io.stderr.text).toBe(
-      `mailerlite-steps sync: --journal ${options.journal}: it records a sync to ${sim.url}, not ${other.url}; resume against the same target, or use a new journal file\n`,
+      `mailerlite-steps: --journal ${options.journal}: it records a sync to ${sim.url}, not ${other.url}; resume against the same target, or use a new journal file\n`,
     );
   });
 
@@ -146,6 +146,6 @@ describe('a sync killed with SIGKILL mid-run resumes from its journal', () => {
     const io = captureIo();
     const code = await runSync({ ...options, file: other }, io);
     expect(code).toBe(2);
-    expect(io.stderr.text).toMatch(/^mailerlite-steps sync: --journal .*journal\.jsonl: it belongs to another input \(sha256 [0-9a-f]{12}… of .*optins\.csv; this file is [0-9a-f]{12}…\)/);
+    expect(io.stderr.text).toMatch(/^mailerlite-steps: --journal .*journal\.jsonl: it belongs to another input \(sha256 [0-9a-f]{12}… of .*optins\.csv; this file is [0-9a-f]{12}…\)/);
   });
 });
