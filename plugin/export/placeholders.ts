@@ -1,5 +1,6 @@
 import { DeclarationError } from '../errors.js';
 import type { VariableDeclaration } from '../generated/manifest.js';
+import { plainVariable } from '../declarations/plain.js';
 import { tokenize } from '../template/tokenize.js';
 
 /** What a `<<placeholder>>` becomes in the builder, and the names in scope. */
@@ -22,9 +23,6 @@ export type Piece =
   | { kind: 'secret'; name: string; text: string }
   /** A setting value given for the export: the caller escapes it for its place. */
   | { kind: 'value'; name: string; text: string };
-
-/** One plain placeholder: a variable path, nothing else (the builder profile's `placeholders: plain`). */
-const PLAIN_TAG = /^\s*([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*)\s*$/i;
 
 /**
  * The builder's placeholder for a secret, typed into its auth field instead of the key.
@@ -60,7 +58,7 @@ export function settingVariable(name: string, scope: Pick<ExportScope, 'taken'>)
 export function convertTemplate(source: string, scope: ExportScope): Piece[] {
   return tokenize(source).flatMap((token): Piece[] => {
     if (token.kind === 'text') return [{ kind: 'text', text: token.value }];
-    const path = PLAIN_TAG.exec(token.value)?.[1];
+    const path = plainVariable(token.value)?.join('.');
     if (path === undefined) throw new DeclarationError(`<<${token.value}>> is not a plain placeholder, which the builder's text cannot hold (run \`mailerlite-steps validate\`)`);
     return reference(path, scope);
   });
