@@ -1,4 +1,4 @@
-import { redactSecrets } from '../harness/redact.js';
+import { redactSecrets } from '../redact.js';
 import { setOwn, type JsonValue } from '../json.js';
 import type { StepResult } from '../step/result.js';
 import type { NodeMessage } from './types.js';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { loadCatalog, type ApiVersion } from '../catalog.js';
 import { MailerliteStepsError, UsageError } from '../errors.js';
+import { redactingFetch, targetSecrets } from '../redact.js';
 import { openTarget } from '../target.js';
 import { executeSync, targetKey } from './execute.js';
 import { resolveGroup } from './group.js';
@@ -148,7 +149,7 @@ async function connect(options: SyncOptions, api: ApiVersion, sha256: string, ea
   try {
     if (earlier) checkJournal(earlier, journalFile!, { target: targetKey(target) });
     const secrets = target.secrets(api);
-    const { lookups, ...group } = await resolveGroup(options.group, { catalog, api, fetch: target.fetch, secrets, baseUrl: target.baseUrl });
+    const { lookups, ...group } = await resolveGroup(options.group, { catalog, api, fetch: redactingFetch(target.fetch, targetSecrets(target)), secrets, baseUrl: target.baseUrl });
     if (earlier) checkJournal(earlier, journalFile!, { group: group.id });
     return { catalog, target, secrets, group, lookups };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { ApiVersion } from '../catalog.js';
+import { redactingFetch, targetSecrets } from '../redact.js';
 import type { Target } from '../target.js';
 import type { SyncIo } from './command.js';
 import { JournalWriter, type JournalState } from './journal.js';
@@ -82,7 +83,8 @@ export async function executeSync(run: ExecuteInput): Promise<RunFacts> {
       pending,
       strategy: run.strategy,
       requests: run.requests,
-      fetch: run.target.fetch,
+      // What MailerLite answers reaches the journal, the report and the summary: never the key.
+      fetch: redactingFetch(run.target.fetch, targetSecrets(run.target)),
       pacer,
       journal,
       firstBatch: (earlier?.lastBatch ?? 0) + 1,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../plugin/harness/web/index.js';
-import { holdsSecret, redactSecrets } from '../../plugin/harness/redact.js';
+import { holdsSecret, redactSecrets } from '../../plugin/redact.js';
 import type { StepResult } from '../../plugin/step/result.js';
 import { openTarget } from '../../plugin/target.js';
 import { startEchoServer } from '../harness/echo-server.js';

@@ -1,4 +1,4 @@
-import { redactingStream, type Secret } from '../redact.js';
+import { redactingStream, type Secret } from '../../redact.js';
 
 /** The streams and environment a command uses (tests pass their own). */
 export interface Io {

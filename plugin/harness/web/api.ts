@@ -4,7 +4,7 @@ import { DeclarationError, FlowLoopError, MissingInputError, TemplateSyntaxError
 import type { FlowResult } from '../../flow/result.js';
 import type { JsonValue } from '../../json.js';
 import type { StepResult } from '../../step/result.js';
-import type { Secret } from '../redact.js';
+import type { Secret } from '../../redact.js';
 import { resolveId, type Resolved } from '../resolve.js';
 import { createSession, type Session } from '../session.js';
 import { catalogView, type CatalogView } from './catalog-view.js';

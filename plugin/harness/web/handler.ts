@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { holdsSecret, redactSecrets } from '../redact.js';
+import { holdsSecret, redactSecrets } from '../../redact.js';
 import type { Session } from '../session.js';
 import { createApi } from './api.js';
 import { checkCaller, checkChange } from './guard.js';

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import type { JsonObject, JsonValue } from '../../json.js';
 import { isJsonObject } from '../../json.js';
 import type { Target } from '../../target.js';
-import { targetSecrets, type Secret } from '../redact.js';
+import { targetSecrets, type Secret } from '../../redact.js';
 import { checkSettingNames } from '../settings.js';
 import { HttpError } from './http-io.js';
 

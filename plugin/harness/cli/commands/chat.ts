@@ -5,7 +5,7 @@ import { parseAssignments } from '../../../assignments.js';
 import type { StepResult } from '../../../step/result.js';
 import { palette } from '../../format/color.js';
 import { createConversation, type ConversationEvent } from '../../conversation.js';
-import { targetSecrets } from '../../redact.js';
+import { targetSecrets } from '../../../redact.js';
 import { createSession } from '../../session.js';
 import { readSettings } from '../../settings.js';
 import { openTarget } from '../../../target.js';

@@ -6,7 +6,7 @@ import type { StepResult } from '../../../step/result.js';
 import { isRemote, openTarget, type TargetKind } from '../../../target.js';
 import { palette } from '../../format/color.js';
 import { formatEnd, formatStep, formatVisit } from '../../format/result.js';
-import { targetSecrets } from '../../redact.js';
+import { targetSecrets } from '../../../redact.js';
 import { resolveId } from '../../resolve.js';
 import { createSession } from '../../session.js';
 import { checkSettingNames, readSettings } from '../../settings.js';

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
-import { redactedMarker } from '../request/context.js';
-import type { Target } from '../target.js';
+import type { FetchLike } from './http/send.js';
+import { redactedMarker } from './request/context.js';
+import type { Target } from './target.js';
 
 /** A secret the harness may send, by name (`api_key`) and value. */
 export interface Secret {
@@ -80,4 +81,26 @@ export function redactingStream(stream: OutputStream, secrets: readonly Secret[]
     },
   });
   return Object.assign(redacting, { isTTY: stream.isTTY });
+}
+
+/**
+ * A fetch whose answers have every secret value redacted, in the body and the header
+ * values, before anything reads them: for sync, which writes what MailerLite says into
+ * its journal, report and summary, so a server that echoes the key cannot get it written.
+ *
+ * @example
+ * const safe = redactingFetch(target.fetch, targetSecrets(target));
+ */
+export function redactingFetch(fetch: FetchLike, secrets: readonly Secret[]): FetchLike {
+  if (secrets.length === 0) return fetch;
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    const text = redactSecrets(await response.text(), secrets);
+    const headers = new Headers();
+    response.headers.forEach((value, name) => {
+      if (name !== 'content-length') headers.set(name, redactSecrets(value, secrets));
+    });
+    // A status without a body (204, 304) may not be given one, not even an empty one.
+    return new Response(text === '' ? null : text, { status: response.status, statusText: response.statusText, headers });
+  };
 }
