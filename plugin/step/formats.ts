@@ -1,14 +1,19 @@
 import type { Format as AjvFormat } from 'ajv';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { VariableDeclaration } from '../generated/step-template.js';
+import { formatRegExp } from './format-patterns.js';
 
 type Format = NonNullable<VariableDeclaration['format']>;
 
 /** The outcome of a format check: the normalised value, or why it is not valid. */
 export type FormatResult = { ok: true; value: string } | { ok: false; message: string };
 
-const E164 = /^\+[1-9]\d{6,14}$/;
-const DIGITS = /^\d+$/;
+const E164 = formatRegExp('phone');
+const DIGITS = formatRegExp('id');
+const EMAIL = formatRegExp('email');
+const URI = formatRegExp('uri');
+const URI_NOT_FRAGMENT = formatRegExp('uri_fragment');
+const MAILERLITE_DATE_TIME = formatRegExp('mailerlite_date_time');
 
 /** One of ajv-formats' full-mode format checks as a plain test. */
 function tester(format: AjvFormat): (value: string) => boolean {
@@ -22,12 +27,12 @@ function tester(format: AjvFormat): (value: string) => boolean {
   return typeof format === 'string' ? (value) => new RegExp(format).test(value) : () => false;
 }
 
-const isEmail = tester(fullFormats.email);
-const isUri = tester(fullFormats.uri);
+const isEmail = (value: string): boolean => EMAIL.test(value);
+const isUri = (value: string): boolean => URI_NOT_FRAGMENT.test(value) && URI.test(value);
 const isDateTime = tester(fullFormats['date-time']);
 
 function toRfc3339(value: string): string {
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? value.replace(' ', 'T') + 'Z' : value;
+  return MAILERLITE_DATE_TIME.test(value) ? value.replace(' ', 'T') + 'Z' : value;
 }
 
 const ok = (value: string): FormatResult => ({ ok: true, value });

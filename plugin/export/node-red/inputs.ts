@@ -1,22 +1,15 @@
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { StepNode } from '../../generated/flow.js';
 import type { StepTemplate, VariableDeclaration } from '../../generated/step-template.js';
-import { DeclarationError } from '../../errors.js';
+import { formatRegExp } from '../../step/format-patterns.js';
 import { any, literal, msg, NOTHING, regex, str } from './jsonata.js';
 import { FLOW_SCOPE, lookup, value } from './placeholders.js';
 
 /** The formats whose check the export reproduces (the engine's `checkFormat`). */
 const FORMATS: Record<string, { clean: (text: string) => string; test: RegExp; message: string }> = {
-  email: { clean: (t) => `$lowercase($strip(${t}))`, test: emailPattern(), message: 'not a valid email address' },
-  phone: { clean: (t) => `$strip(${t})`, test: /^\+[1-9]\d{6,14}$/, message: 'not an E.164 phone number' },
-  id: { clean: (t) => `$strip(${t})`, test: /^\d+$/, message: 'not an id of digits' },
+  email: { clean: (t) => `$lowercase($strip(${t}))`, test: formatRegExp('email'), message: 'not a valid email address' },
+  phone: { clean: (t) => `$strip(${t})`, test: formatRegExp('phone'), message: 'not an E.164 phone number' },
+  id: { clean: (t) => `$strip(${t})`, test: formatRegExp('id'), message: 'not an id of digits' },
 };
-
-function emailPattern(): RegExp {
-  const email = fullFormats.email;
-  if (!(email instanceof RegExp)) throw new DeclarationError('the email check is not a regular expression');
-  return email;
-}
 
 /** Why the export cannot check an input as the engine does, if it cannot. */
 export function inputProblem(name: string, decl: VariableDeclaration): string | undefined {
