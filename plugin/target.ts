@@ -53,7 +53,8 @@ function shown(text: string): string {
  * else (another path, a query, a fragment, a user name or password, another scheme) is a
  * UsageError saying what is accepted, with an example; it never prints a password or a
  * query. The one place base URLs are parsed: `openTarget` (run, chat, serve, sync) and
- * preview call it.
+ * preview call it, and the Node-RED account node (`field` names what is checked in the
+ * message: `baseUrl` there).
  *
  * @example
  * parseBaseUrl('http://127.0.0.1:9090/api')             // 'http://127.0.0.1:9090'
@@ -61,8 +62,8 @@ function shown(text: string): string {
  * parseBaseUrl('https://connect.mailerlite.com/api')    // 'https://connect.mailerlite.com'
  * parseBaseUrl('http://127.0.0.1:9090/api/subscribers') // UsageError: --base-url http://127.0.0.1:9090/api/subscribers: the path /api/subscribers is not /api or /api/v2; expected an http:// or https:// origin, ...
  */
-export function parseBaseUrl(text: string): string {
-  const refuse = (reason: string) => new UsageError(`--base-url ${shown(text)}: ${reason}; ${ACCEPTED}`);
+export function parseBaseUrl(text: string, field = '--base-url'): string {
+  const refuse = (reason: string) => new UsageError(`${field} ${shown(text)}: ${reason}; ${ACCEPTED}`);
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -70,7 +71,7 @@ export function parseBaseUrl(text: string): string {
     throw refuse('not a valid URL');
   }
   // The accepted forms say it all: `--base-url ftp://…: expected an http:// or https:// origin, …`.
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url ${shown(text)}: ${ACCEPTED}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${field} ${shown(text)}: ${ACCEPTED}`);
   if (url.username || url.password) throw refuse(`a base URL holds no user name or password (the key comes from ${KEY_ENV})`);
   if (url.search || text.includes('?')) throw refuse('a base URL has no query');
   if (url.hash || text.includes('#')) throw refuse('a base URL has no fragment');

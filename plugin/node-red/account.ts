@@ -1,5 +1,7 @@
 import type { ApiVersion, Catalog } from '../catalog.js';
+import { UsageError } from '../errors.js';
 import type { JsonValue } from '../json.js';
+import { parseBaseUrl } from '../target.js';
 import type { NodeConfig, NodeInstance } from './types.js';
 
 /** The account config node's properties, as the editor saves them (the key is a credential, not here). */
@@ -18,7 +20,7 @@ export interface Account {
   baseUrl: string | undefined;
   /** The plugin's settings, manifest defaults filled in: `api_version`, `group_id`, `optin_form_url`, `group_name`. */
   settings: Record<string, JsonValue | undefined>;
-  /** Why the account cannot be used as configured (a base URL that is not an origin). */
+  /** Why the account cannot be used as configured (a base URL `parseBaseUrl` refuses). */
   problem?: string;
 }
 
@@ -26,27 +28,24 @@ export interface Account {
 export const KEY_VARIABLE = 'MAILERLITE_API_KEY';
 
 /**
- * The origin a base URL names, or why it is not one (a path, a query or credentials in it,
- * a scheme other than http or https). Blank means MailerLite's own.
+ * The origin an account's base URL names (plugin/target.ts `parseBaseUrl`: an origin, or an
+ * origin plus `/api` or `/api/v2`), or why it is not one, in parseBaseUrl's words (which
+ * never echo a user name, password or query). Blank means MailerLite's own.
  *
  * @example
- * parseOrigin('http://127.0.0.1:9090/') // { origin: 'http://127.0.0.1:9090' }
+ * parseOrigin('http://127.0.0.1:9090/api') // { origin: 'http://127.0.0.1:9090' }
  * parseOrigin('') // { origin: undefined }
- * parseOrigin('http://127.0.0.1:9090/api') // { problem: 'baseUrl must be an origin such as http://127.0.0.1:9090 (no path, query or credentials): http://127.0.0.1:9090/api' }
+ * parseOrigin('http://127.0.0.1:9090/api/subscribers') // { problem: 'baseUrl http://127.0.0.1:9090/api/subscribers: the path /api/subscribers is not /api or /api/v2; expected ...' }
  */
 export function parseOrigin(text: string | undefined): { origin: string | undefined; problem?: undefined } | { origin?: undefined; problem: string } {
   const trimmed = (text ?? '').trim();
   if (trimmed === '') return { origin: undefined };
-  const problem = `baseUrl must be an origin such as http://127.0.0.1:9090 (no path, query or credentials): ${trimmed}`;
-  let url: URL;
   try {
-    url = new URL(trimmed);
-  } catch {
-    return { problem };
+    return { origin: parseBaseUrl(trimmed, 'baseUrl') };
+  } catch (error) {
+    if (error instanceof UsageError) return { problem: error.message };
+    throw error;
   }
-  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-  if (!bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) return { problem };
-  return { origin: url.origin };
 }
 
 function text(value: string | undefined): string | undefined {

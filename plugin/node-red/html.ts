@@ -153,7 +153,7 @@ function accountTemplates(catalog: Catalog): string {
         : `<input type="text" id="node-config-input-${property}" style="width: 70%" placeholder="${escapeHtml(exampleText(decl?.example))}">`;
     return `<div class="form-row"><label for="node-config-input-${property}">${label}</label>${field}</div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">${escapeHtml(decl?.description ?? '')}</span></div>`;
   });
-  const base = `<div class="form-row"><label for="node-config-input-baseUrl">Base URL</label><input type="text" id="node-config-input-baseUrl" style="width: 70%" placeholder="MailerLite's own"></div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">Leave blank for MailerLite (connect.mailerlite.com for new, api.mailerlite.com for classic). An origin only, e.g. <code>http://127.0.0.1:9090</code> for the simulator (<code>mailerlite-steps sim</code>).</span></div>`;
+  const base = `<div class="form-row"><label for="node-config-input-baseUrl">Base URL</label><input type="text" id="node-config-input-baseUrl" style="width: 70%" placeholder="MailerLite's own"></div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">Leave blank for MailerLite (connect.mailerlite.com for new, api.mailerlite.com for classic). An origin, alone or followed by <code>/api</code> or <code>/api/v2</code>, e.g. <code>http://127.0.0.1:9090</code> for the simulator (<code>mailerlite-steps sim</code>).</span></div>`;
   const key = `<div class="form-row"><label for="node-config-input-apiKey"><i class="fa fa-key"></i> API key</label><input type="password" id="node-config-input-apiKey" style="width: 70%"></div>\n<div class="form-row mailerlite-steps-about"><label></label><span class="mailerlite-steps-text">${escapeHtml(secret?.description ?? '')} Kept in Node-RED's credentials, never in the flow or an export; when blank, the <code>${KEY_VARIABLE}</code> environment variable.</span></div>`;
   return [
     `<script type="text/html" data-template-name="${ACCOUNT_TYPE}">`,
@@ -167,7 +167,7 @@ function accountTemplates(catalog: Catalog): string {
     `<p>A MailerLite account for the MailerLite step nodes: the API version, the base URL, the plugin's settings and the API key.</p>`,
     `<h3>Properties</h3>\n<dl class="message-properties">`,
     `<dt>api</dt><dd>${escapeHtml(settings.api_version?.description ?? '')} A step node of the other version refuses to run with this account.</dd>`,
-    `<dt>baseUrl</dt><dd>Blank for MailerLite; an origin such as <code>http://127.0.0.1:9090</code> for the simulator.</dd>`,
+    `<dt>baseUrl</dt><dd>Blank for MailerLite; an origin such as <code>http://127.0.0.1:9090</code> for the simulator (<code>/api</code> or <code>/api/v2</code> after it is accepted too).</dd>`,
     `<dt>API key</dt><dd>A credential: never in <code>msg</code>, a log line, the status or an exported flow. Falls back to the <code>${KEY_VARIABLE}</code> environment variable.</dd>`,
     ...ACCOUNT_FIELDS.slice(1).map(({ property, setting }) => `<dt>${property}</dt><dd>${escapeHtml(settings[setting]?.description ?? '')} Steps and flows read it as <code>settings.${setting}</code>.</dd>`),
     `</dl>`,

@@ -65,12 +65,20 @@ describe('palette types from the declarations', () => {
 });
 
 describe('the account config node', () => {
-  it('accepts an origin or blank as the base URL, nothing else', () => {
+  it('accepts what parseBaseUrl accepts (an origin, alone or with /api or /api/v2) or blank as the base URL, nothing else', () => {
     expect(parseOrigin('http://127.0.0.1:9090/')).toEqual({ origin: 'http://127.0.0.1:9090' });
+    expect(parseOrigin('http://127.0.0.1:9090/api')).toEqual({ origin: 'http://127.0.0.1:9090' });
+    expect(parseOrigin(' http://127.0.0.1:9090/api/v2/ ')).toEqual({ origin: 'http://127.0.0.1:9090' });
     expect(parseOrigin('  ')).toEqual({ origin: undefined });
-    for (const bad of ['http://127.0.0.1:9090/api', 'ftp://example.com', 'http://user:pw@example.com', 'http://example.com/?a=1', 'example.com']) {
-      expect(parseOrigin(bad).problem, bad).toMatch(/^baseUrl must be an origin/);
+    for (const bad of ['http://127.0.0.1:9090/api/subscribers', 'ftp://example.com', 'http://user:pw@example.com', 'http://example.com/?a=1', 'example.com']) {
+      expect(parseOrigin(bad).problem, bad).toMatch(/^baseUrl \S+: .*expected an http:\/\/ or https:\/\/ origin/);
     }
+  });
+
+  it('never echoes a user name, password or query of the base URL in its problem', () => {
+    const problem = parseOrigin('http://priya:s3cret@example.com/?key=abc123').problem ?? '';
+    expect(problem).toMatch(/^baseUrl http:\/\/\[redacted\]@/);
+    expect(problem).not.toMatch(/priya|s3cret|abc123/);
   });
 
   it('reads the settings with the manifest defaults, and the key from the credential or MAILERLITE_API_KEY', () => {
@@ -128,7 +136,7 @@ describe('the preview route', () => {
   it('says why nothing would be sent, and what is wrong with the account', () => {
     expect(previewStep(entry, { values: {} }, catalog).missing).toEqual(['customer_email']);
     expect(previewStep(entry, { values: { customer_email: 'priya@' } }, catalog).invalid?.[0]?.name).toBe('customer_email');
-    expect(previewStep(entry, { account: { baseUrl: 'http://x/api' }, values: {} }, catalog).problem).toMatch(/^baseUrl must be an origin/);
+    expect(previewStep(entry, { account: { baseUrl: 'http://x/api/subscribers' }, values: {} }, catalog).problem).toMatch(/^baseUrl http:\/\/x\/api\/subscribers: the path/);
     expect(previewStep(entry, { account: { api: 'classic' }, values: { customer_email: 'priya@example.com' } }, catalog).problem).toBe('this step is for the new MailerLite API; the account is set to classic');
     expect(previewStep(entry, 'not an object', catalog).missing).toEqual(['customer_email']);
   });
