@@ -1,5 +1,5 @@
 import { redactSecrets } from '../redact.js';
-import { setOwn, type JsonValue } from '../json.js';
+import { isJsonObject, setOwn, type JsonValue } from '../json.js';
 import type { StepResult } from '../step/result.js';
 import type { NodeMessage } from './types.js';
 
@@ -26,10 +26,6 @@ export function redactText(text: string, key: string): string {
   return key === '' ? text : redactSecrets(text, [{ name: 'api_key', value: key }]);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
-}
-
 /**
  * The message a step node sends: the step's outputs merged into `msg.payload` (a payload
  * that is not an object is replaced), `msg.outcome`, `msg.mailerlite` (the step result,
@@ -41,7 +37,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * // { customer_email: 'priya@example.com', subscriber_id: null, subscriber_status: null, subscriber_group_ids: null }
  */
 export function stepMessage(msg: NodeMessage, result: StepResult, settings: Record<string, JsonValue>): NodeMessage {
-  const payload: Record<string, unknown> = isRecord(msg.payload) ? { ...msg.payload } : {};
+  // A Buffer payload (an HTTP In body, a file) is an object to isJsonObject, not a record to merge into.
+  const payload: Record<string, unknown> = isJsonObject(msg.payload) && !Buffer.isBuffer(msg.payload) ? { ...msg.payload } : {};
   for (const [name, value] of Object.entries(result.outputs)) setOwn(payload, name, value);
   msg.payload = payload;
   msg.outcome = result.outcome;

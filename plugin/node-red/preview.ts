@@ -3,7 +3,7 @@ import { MissingInputError } from '../errors.js';
 import type { ShownRequest } from '../request/build.js';
 import { prepareStep } from '../step/prepare.js';
 import type { Variables } from '../step/inputs.js';
-import { setOwn } from '../json.js';
+import { isJsonObject, setOwn } from '../json.js';
 import { readAccount, type AccountConfig } from './account.js';
 import { ACCOUNT_TYPE, paletteTypes, type PaletteType } from './palette.js';
 import { toJsonValue } from './sources.js';
@@ -29,8 +29,9 @@ export interface PreviewAnswer {
   problem?: string;
 }
 
+/** An object of the posted body, else an empty one (the body is parsed JSON: no Buffer here). */
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isJsonObject(value) ? value : {};
 }
 
 function textOf(value: unknown): string | undefined {
