@@ -65,7 +65,7 @@ export type VariableName = string;
  */
 export type StatusMatcher = number | string;
 /**
- * JMESPath over `{status, headers, body, outputs}`, truthy to match (e.g. `outputs.in_target_group`). Variables: `$inputs`, `$settings`.
+ * JMESPath over `{status, headers, body, outputs}`, truthy to match (e.g. `outputs.subscriber_status == 'active'`; shipped templates use none: decision 006). Variables: `$inputs`, `$settings`.
  */
 export type JmesPathExpression1 = string;
 /**

@@ -19,7 +19,6 @@ const FINAL: Record<string, ItemOutcome> = {
   created: 'created',
   updated: 'updated',
   added: 'created',
-  cannot_resubscribe: 'cannot_resubscribe',
   invalid: 'invalid',
 };
 

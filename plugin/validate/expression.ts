@@ -14,7 +14,7 @@ export interface ExpressionReads {
   rootFields: string[];
   /** `$variable.field` reads (e.g. `{ variable: 'settings', field: 'group_id' }`). */
   variableFields: Array<{ variable: string; field: string }>;
-  /** Fields read under the root's `outputs` (e.g. `in_target_group` in `outputs.in_target_group`). */
+  /** Fields read under the root's `outputs` (e.g. `subscriber_status` in `outputs.subscriber_status`). */
   outputFields: string[];
 }
 

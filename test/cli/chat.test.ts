@@ -169,3 +169,19 @@ describe("the README's chat example", () => {
     expect(mask(text)).toBe(mask(shown));
   });
 });
+
+describe('chat and serve name typos like run does', () => {
+  it('an unknown --set or --var is refused with the nearest name, exit 2, before anything runs', async () => {
+    const setting = await cli(['chat', '--set', 'groupid=1'], { stdin: 'JOIN\n' });
+    expect(setting.code).toBe(2);
+    expect(setting.stderr).toContain('unknown setting "groupid" (did you mean "group_id"?)');
+    expect(setting.stdout).toBe('');
+    const variable = await cli(['chat', '--var', 'custmer_email=priya@example.com'], { stdin: 'JOIN\n' });
+    expect(variable.code).toBe(2);
+    expect(variable.stderr).toContain('"custmer_email"');
+    expect(variable.stderr).toContain('did you mean "customer_email"');
+    const serve = await cli(['serve', '--port', '0', '--set', 'groupid=1']);
+    expect(serve.code).toBe(2);
+    expect(serve.stderr).toContain('unknown setting "groupid" (did you mean "group_id"?)');
+  });
+});

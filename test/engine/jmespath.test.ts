@@ -13,7 +13,7 @@ describe('JMESPath over responses', () => {
     for (const expression of expressions) {
       if (namesPrototype(expression)) continue;
       // Also as a decide rule sees it: {status, headers, body, outputs}.
-      for (const root of [body, { status: 200, headers: {}, body, outputs: { subscriber_status: 'junk', in_target_group: true } }]) {
+      for (const root of [body, { status: 200, headers: {}, body, outputs: { subscriber_status: 'junk', subscriber_group_ids: ['123456789'] } }]) {
         let expected: unknown;
         try {
           // The library alone: `search` where no variable is read (it knows the root `$`), a scoped interpreter where one is.

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../plugin/paths.js';
@@ -35,7 +36,7 @@ describeNeeding(built ? undefined : 'the CLI is not built (npm run build)', 'REA
   beforeAll(async () => {
     dir = await exampleFolder(filesShown());
   });
-  afterAll(() => undefined);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it.each(examples.map((e) => [`README.md:${e.line}: $ ${e.command}`, e] as const))('%s', async (_title, example) => {
     const printed = await runExample(example, dir);

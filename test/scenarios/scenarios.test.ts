@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IN_CI } from '../harness/requirement.js';
 import { loadCatalog } from '../../plugin/catalog.js';
 import { startSimulator, type Simulator } from '../../plugin/simulator/index.js';
 import { checkNoSecret, checkRequests, checkState, checkStep } from './support/compare.js';
@@ -62,8 +63,10 @@ for (const template of catalog.templates) {
   describe(template.id, () => {
     for (const f of mine) {
       const scenario = f.scenario as unknown as StepScenario;
-      const test = scenario.skip ? it.skip : it;
+      // Under CI a scenario marked skip fails, naming why: a skip must not pass for a check.
+      const test = scenario.skip && !IN_CI ? it.skip : it;
       test(`${f.name}: ${scenario.description}${scenario.skip ? ` [skipped: ${scenario.skip}]` : ''}`, async () => {
+        if (scenario.skip) throw new Error(`marked skip: ${scenario.skip}`);
         const { result, journal, sleeps } = await runStepScenario(sim, catalog, f.id, scenario);
         checkRequests(journal, scenario.expect.requests);
         checkStep(result, scenario.expect);
@@ -81,8 +84,10 @@ for (const flow of catalog.flows) {
   describe(`${flow.id} (${flow.api})`, () => {
     for (const f of mine) {
       const scenario = f.scenario as unknown as FlowScenario;
-      const test = scenario.skip ? it.skip : it;
+      // Under CI a scenario marked skip fails, naming why: a skip must not pass for a check.
+      const test = scenario.skip && !IN_CI ? it.skip : it;
       test(`${f.name}: ${scenario.description}${scenario.skip ? ` [skipped: ${scenario.skip}]` : ''}`, async () => {
+        if (scenario.skip) throw new Error(`marked skip: ${scenario.skip}`);
         const { result, journal, sleeps } = await runFlowScenario(sim, catalog, f.id, scenario);
         const want = scenario.expect;
         checkRequests(journal, want.requests);

@@ -112,9 +112,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void) {
       act(async (options) => {
         const { parsePort } = await import('../port.js');
         const port = parsePort(options.port);
-        const { readSettings } = await import('../settings.js');
+        const { checkSettingNames, readSettings } = await import('../settings.js');
+        const { loadCatalog } = await import('../../catalog.js');
         const { runServe } = await import('../web/serve.js');
         const settings = readSettings(options.settings, options.set);
+        checkSettingNames(loadCatalog(), settings);
         return runServe({ port, target: options.target, settings, env: io.env, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) }, io);
       }),
     );

@@ -1,13 +1,13 @@
 import type { ApiVersion } from '../../../catalog.js';
 import { loadCatalog } from '../../../catalog.js';
 import type { JsonValue } from '../../../json.js';
-import { parseAssignments } from '../../../assignments.js';
+import { checkNames, parseAssignments } from '../../../assignments.js';
 import type { StepResult } from '../../../step/result.js';
 import { palette } from '../../format/color.js';
 import { createConversation, type ConversationEvent } from '../../conversation.js';
 import { targetSecrets } from '../../../redact.js';
 import { createSession } from '../../session.js';
-import { readSettings } from '../../settings.js';
+import { checkSettingNames, readSettings } from '../../settings.js';
 import { openTarget } from '../../../target.js';
 import { EXIT } from '../failure.js';
 import { redactedIo, writeLines, type Io } from '../io.js';
@@ -30,8 +30,12 @@ export async function runChat(options: ChatOptions, io: Io): Promise<number> {
   const { target: kind, api } = parseTargetFlags(options);
   const catalog = loadCatalog();
   const settings = readSettings(options.settings, options.set);
+  checkSettingNames(catalog, settings);
   const chosenApi: ApiVersion = api ?? (settings.api_version === 'classic' ? 'classic' : 'new');
   const known: Record<string, JsonValue> = parseAssignments(options.var, '--var');
+  // A --var is a conversation variable of some flow of that version: any other name is a typo.
+  const variables = [...new Set(catalog.flows.filter((flow) => flow.api === chosenApi).flatMap((flow) => Object.keys(flow.variables)))];
+  checkNames(Object.keys(known), variables, { noun: 'variable', known: 'the flows take' });
   const seed = options.seed ? (await import('../../../simulator/index.js')).loadSeedFile(options.seed) : undefined;
   const target = await openTarget({ target: kind, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(seed ? { seed } : {}), env: io.env });
   try {
