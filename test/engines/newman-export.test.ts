@@ -81,9 +81,10 @@ describe('exportPostman', () => {
       'templates/join.json /nodes/reply_already/text: <<first_name customer_name>> is not a plain placeholder',
       'templates/join.json /nodes/reply_welcome/text: <<#if customer_name>> is not a plain placeholder',
       'templates/join.json /nodes/reply_welcome/text: <</if>> is not a plain placeholder',
+      'templates/join.json /nodes/reply_welcome/text: <<secrets.api_key>> is used in a flow message; secrets may appear only in request header values',
     ]);
     expect((error as PostmanExportError).problems.every((p) => p.rule === 'postman-export' && p.expected && p.example)).toBe(true);
-    expect((error as Error).message).toContain('cannot export to Postman: 6 declarations outside the builder profile');
+    expect((error as Error).message).toContain('cannot export to Postman: 7 declarations outside the builder profile');
   });
 });
 

@@ -4,8 +4,9 @@ import type { Declared } from '../../declarations/load.js';
 import { plainVariable } from '../../declarations/plain.js';
 import { pointer as at, type Problem } from '../../declarations/problem.js';
 import { profileProblems as builderProfileProblems } from '../../declarations/profile.js';
-import { flowTexts, requestTexts } from '../../declarations/texts.js';
-import type { Flow } from '../../generated/flow.js';
+import { requestTexts } from '../../declarations/texts.js';
+import { authHeaderExample, secretPlaceProblems } from '../../declarations/secret-places.js';
+import { flowTemplateProblems } from '../../declarations/flow-templates.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { tokenize } from '../../template/tokenize.js';
 import { inputProblem } from './inputs.js';
@@ -19,7 +20,7 @@ function recorder(file: string, problems: Problem[]) {
   return (pointer: string, message: string, expected: string, example: string): void => void problems.push({ file, pointer, rule: RULE, message, expected, example });
 }
 
-/** The secrets a text reads, by name (`<<secrets.api_key>>` → `api_key`); a text that does not parse reads none. */
+/** The secrets a header value reads, by name (`<<secrets.api_key>>` → `api_key`); a text that does not parse reads none. */
 function secretsRead(source: string): string[] {
   try {
     return tokenize(source).flatMap((t) => {
@@ -39,31 +40,16 @@ function templateProblems({ file, value: template }: Declared<StepTemplate>, sec
   } catch (error) {
     say(at('request', 'url'), error instanceof Error ? error.message : String(error), 'a literal https://host origin, then the path', '"https://connect.mailerlite.com/api/subscribers/<<customer_email>>"');
   }
+  // A secret outside a header: secretPlaceProblems names it.
   for (const text of requestTexts(template)) {
+    if (text.place !== 'header') continue;
     for (const name of secretsRead(text.source)) {
-      if (text.place !== 'header') say(text.pointer, `<<secrets.${name}>> outside a header`, 'a secret only in a request header', '"Authorization": "Bearer <<secrets.api_key>>"');
-      else if (!secrets.has(name)) say(text.pointer, `<<secrets.${name}>> is not a secret of the manifest`, 'a secret the manifest declares', '<<secrets.api_key>>');
+      if (!secrets.has(name)) say(text.pointer, `<<secrets.${name}>> is not a secret of the manifest`, 'a secret the manifest declares', '<<secrets.api_key>>');
     }
   }
   for (const [name, decl] of Object.entries(template.inputs)) {
     const problem = inputProblem(name, decl);
     if (problem) say(at('inputs', name), problem, 'a string (formats email, phone, id), number, integer or boolean input', '{ "type": "string", "format": "email" }');
-  }
-  return problems;
-}
-
-function flowProblems({ file, value: flow }: Declared<Flow>, catalog: Catalog): Problem[] {
-  const problems: Problem[] = [];
-  const say = recorder(file, problems);
-  for (const text of flowTexts(flow)) {
-    for (const name of secretsRead(text.source)) say(text.pointer, `<<secrets.${name}>> in a flow text`, 'a secret only in a request header', '"Authorization": "Bearer <<secrets.api_key>>"');
-  }
-  for (const [id, node] of Object.entries(flow.nodes)) {
-    if (node.type !== 'step') continue;
-    const template = catalog.template(node.template);
-    const example = `"template": "${flow.api === 'new' ? 'mailerlite.subscriber.lookup' : 'mailerlite-classic.subscriber.lookup'}"`;
-    if (!template) say(at('nodes', id, 'template'), `step template "${node.template}" is not in the plugin`, 'the id of a step template the manifest lists', example);
-    else if (template.api !== flow.api) say(at('nodes', id, 'template'), `step template "${node.template}" is for the ${template.api} API, the flow for the ${flow.api} API`, `a ${flow.api} step template`, example);
   }
   return problems;
 }
@@ -84,7 +70,8 @@ export function profileProblems(catalog: Catalog, api: ApiVersion): Problem[] {
   const secrets = new Set(Object.keys(catalog.manifest.secrets));
   return [
     ...builderProfileProblems(templates, flows, { rule: RULE, profile: catalog.manifest.builder, unparsed: true }),
-    ...flows.flatMap((f) => flowProblems(f, catalog)),
+    ...secretPlaceProblems(templates, flows, { rule: RULE, authExample: authHeaderExample(catalog.manifest, api) }),
+    ...flows.flatMap((f) => flowTemplateProblems(f, catalog.templates, { rule: RULE })),
     ...templates.flatMap((t) => templateProblems(t, secrets)),
   ];
 }

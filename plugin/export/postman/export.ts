@@ -1,7 +1,9 @@
 import type { ApiVersion, Catalog } from '../../catalog.js';
 import { declarationsFor } from '../../declarations/catalog.js';
 import type { Problem } from '../../declarations/problem.js';
+import { flowTemplateProblems } from '../../declarations/flow-templates.js';
 import { profileProblems } from '../../declarations/profile.js';
+import { authHeaderExample, secretPlaceProblems } from '../../declarations/secret-places.js';
 import type { StepTemplate } from '../../generated/step-template.js';
 import { flowCollection } from './collection.js';
 import { PostmanExportError, Problems, RULE } from './problems.js';
@@ -34,7 +36,12 @@ export interface PostmanFile {
 export function exportPostman(catalog: Catalog, options: PostmanExportOptions): { files: PostmanFile[] } {
   const { templates, flows } = declarationsFor(catalog, options.api);
   // What the builder profile does not hold: the check validate runs; the collection's own limits are found as it is built.
-  const problems: Problem[] = profileProblems(templates, flows, { rule: RULE, profile: catalog.manifest.builder, unparsed: true });
+  const problems: Problem[] = [
+    ...profileProblems(templates, flows, { rule: RULE, profile: catalog.manifest.builder, unparsed: true }),
+    // Secrets outside headers, templates missing or of the other API: the checks validate runs.
+    ...secretPlaceProblems(templates, flows, { rule: RULE, authExample: authHeaderExample(catalog.manifest, options.api) }),
+    ...flows.flatMap((f) => flowTemplateProblems(f, catalog.templates, { rule: RULE })),
+  ];
   const steps = new Map<StepTemplate, ExportedStep | undefined>();
   const exportTemplate = (template: StepTemplate): ExportedStep | undefined => {
     if (!steps.has(template)) {

@@ -1,59 +1,52 @@
 import type { Flow, FlowNode } from '../../generated/flow.js';
-import type { Problems } from './problems.js';
 import type { NodeSpec, Parts } from './spec.js';
-import { partPaths, templateParts } from './text.js';
+import { templateParts } from './text.js';
 
 /** A text as parts; a text outside the profile gives none (the profile check names it). */
-function partsOf(source: string, at: Array<string | number>, problems: Problems): Parts {
-  const parts = templateParts(source);
-  if (parts === undefined) return [];
-  if (partPaths(parts).some((path) => path[0] === 'secrets')) {
-    problems.add(at, 'a flow text reads a secret; secrets go into request headers only', 'conversation variables and settings.<name>', '"<<customer_email>>"');
-  }
-  return parts;
+function partsOf(source: string): Parts {
+  return templateParts(source) ?? [];
 }
 
-function mapParts(texts: Record<string, string> | undefined, at: Array<string | number>, problems: Problems): Record<string, Parts> {
-  return Object.fromEntries(Object.entries(texts ?? {}).map(([name, source]) => [name, partsOf(source, [...at, name], problems)]));
+function mapParts(texts: Record<string, string> | undefined): Record<string, Parts> {
+  return Object.fromEntries(Object.entries(texts ?? {}).map(([name, source]) => [name, partsOf(source)]));
 }
 
 /**
  * One flow node as the collection's script walks it: templates as parts, the condition's
- * variable as a path. A secret read in a flow text is recorded in `problems`; texts
- * outside the builder profile are left to the export's profile check.
+ * variable as a path. Texts outside the builder profile and secrets in flow texts are
+ * left to the export's checks (`profileProblems`, `secretPlaceProblems`).
  *
  * @example
- * nodeSpec('reply_already', { type: 'reply', text: 'You are already subscribed!', next: 'end_already' }, problems)
+ * nodeSpec({ type: 'reply', text: 'You are already subscribed!', next: 'end_already' })
  * // { type: 'reply', text: ['You are already subscribed!'], next: 'end_already' }
  */
-export function nodeSpec(id: string, node: FlowNode, problems: Problems): NodeSpec {
-  const at = (...tokens: string[]): string[] => ['nodes', id, ...tokens];
+export function nodeSpec(node: FlowNode): NodeSpec {
   switch (node.type) {
     case 'step':
-      return { type: 'step', template: node.template, inputs: mapParts(node.inputs, at('inputs'), problems), routes: node.routes, ...(node.otherwise === undefined ? {} : { otherwise: node.otherwise }) };
+      return { type: 'step', template: node.template, inputs: mapParts(node.inputs), routes: node.routes, ...(node.otherwise === undefined ? {} : { otherwise: node.otherwise }) };
     case 'condition':
       return {
         type: 'condition',
         variable: node.variable.split('.'),
         operator: node.operator,
-        ...(node.value === undefined ? {} : { value: partsOf(node.value, at('value'), problems) }),
-        ...(node.values === undefined ? {} : { values: node.values.map((value, index) => partsOf(value, [...at('values'), index], problems)) }),
+        ...(node.value === undefined ? {} : { value: partsOf(node.value) }),
+        ...(node.values === undefined ? {} : { values: node.values.map((value) => partsOf(value)) }),
         then: node.then,
         else: node.else,
       };
     case 'set':
       return { type: 'set', variable: node.variable, function: node.function, of: node.of, next: node.next };
     case 'reply':
-      return { type: 'reply', text: partsOf(node.text, at('text'), problems), next: node.next };
+      return { type: 'reply', text: partsOf(node.text), next: node.next };
     case 'ask':
       // Newman runs one message: the flow stops at an ask, waiting for the answer.
-      return { type: 'ask', variable: node.variable, text: partsOf(node.text, at('text'), problems) };
+      return { type: 'ask', variable: node.variable, text: partsOf(node.text) };
     case 'end':
       return {
         type: 'end',
         result: node.result,
-        ...(node.reason === undefined ? {} : { reason: partsOf(node.reason, at('reason'), problems) }),
-        ...(node.outputs === undefined ? {} : { outputs: mapParts(node.outputs, at('outputs'), problems) }),
+        ...(node.reason === undefined ? {} : { reason: partsOf(node.reason) }),
+        ...(node.outputs === undefined ? {} : { outputs: mapParts(node.outputs) }),
         ...(node.failure ? { failure: true as const } : {}),
       };
   }

@@ -18,13 +18,6 @@ export interface ExportedStep {
   origin: string;
 }
 
-/** Records a secret read outside a header. */
-function noSecrets(parts: Parts, at: Array<string | number>, problems: Problems): void {
-  if (partPaths(parts).some((path) => path[0] === 'secrets')) {
-    problems.add(at, 'a secret is read outside a header; the collection only ever sends the key as {{api_key}} in a header', 'secrets in header values only', '"Authorization": "Bearer <<secrets.api_key>>"');
-  }
-}
-
 function literalText(parts: Parts): string {
   return parts.filter((part): part is string => typeof part === 'string').join('');
 }
@@ -50,7 +43,6 @@ function segments(template: StepTemplate, problems: Problems): { origin: string;
     }
     const parts = templateParts(segment.template);
     if (!parts) return;
-    noSecrets(parts, ['request', 'url'], problems);
     const only = parts.length === 1 && Array.isArray(parts[0]) ? parts[0].join('.') : `segment${index + 1}`;
     const variable = `path.${only}`;
     specs.push({ variable, parts });
@@ -67,7 +59,6 @@ function query(template: StepTemplate, problems: Problems): { search: string; sp
     noBraces(key, at, problems);
     const parts = templateParts(source);
     if (!parts) continue;
-    noSecrets(parts, at, problems);
     if (isLiteral(parts)) {
       const text = literalText(parts);
       // A blank value leaves its parameter out, as the engine does.
@@ -111,7 +102,6 @@ function headers(template: StepTemplate, secrets: readonly string[], problems: P
 function body(value: JsonValue, at: Array<string | number>, problems: Problems): BodySpec {
   if (typeof value === 'string') {
     const parts = templateParts(value) ?? [];
-    noSecrets(parts, at, problems);
     return { kind: 'text', parts };
   }
   if (Array.isArray(value)) return { kind: 'list', items: value.map((item, index) => body(item, [...at, index], problems)) };

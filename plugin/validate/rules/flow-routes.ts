@@ -1,5 +1,6 @@
 import type { Declared } from '../../declarations/load.js';
 import type { Problem } from '../../declarations/problem.js';
+import { flowTemplateProblems } from '../../declarations/flow-templates.js';
 import { pointer } from '../../declarations/problem.js';
 import type { Flow, StepNode } from '../../generated/flow.js';
 import type { StepTemplate } from '../../generated/step-template.js';
@@ -10,7 +11,7 @@ import type { PluginData, Rule } from '../plugin-data.js';
 /**
  * `flow-routes`: a flow's graph is complete. `start` and every `next`, route and
  * `otherwise` name an existing node; each step node runs an existing template of the
- * flow's API; every outcome the step can produce is routed (in `routes` or by
+ * flow's API (`flowTemplateProblems`, the check the exports run too); every outcome the step can produce is routed (in `routes` or by
  * `otherwise`); every `routes` key is such an outcome; every node is reachable from `start`.
  *
  * @example
@@ -31,8 +32,9 @@ function checkFlow({ file, value: flow }: Declared<Flow>, data: PluginData): Pro
       if (edge.to in flow.nodes) continue;
       add(pointer('nodes', id, ...edge.at), `"${edge.to}" names no node${didYouMean(edge.to, ids)}`, `one of the node ids: ${ids.join(', ')}`);
     }
-    if (node.type === 'step') problems.push(...checkStep(file, flow, id, node, data));
+    if (node.type === 'step') problems.push(...checkStep(file, id, node, data));
   }
+  problems.push(...flowTemplateProblems({ file, value: flow }, data.templates.map((t) => t.value), { rule: 'flow-routes', skip: data.failedTemplateIds }));
   if (startExists) {
     const reachable = reachableNodes(flow);
     for (const id of ids) {
@@ -42,35 +44,13 @@ function checkFlow({ file, value: flow }: Declared<Flow>, data: PluginData): Pro
   return problems;
 }
 
-function checkStep(file: string, flow: Flow, id: string, node: StepNode, data: PluginData): Problem[] {
-  const byId = templatesById(data.templates);
-  const found = byId.get(node.template);
-  const at = (...tokens: string[]): string => pointer('nodes', id, ...tokens);
-  if (!found) {
-    if (data.failedTemplateIds.includes(node.template)) return [];
-    const same = [...byId.values()].filter((t) => t.value.api === flow.api).map((t) => t.value.id);
-    return [
-      {
-        file,
-        pointer: at('template'),
-        rule: 'flow-routes',
-        message: `no step template "${node.template}" in this plugin${didYouMean(node.template, same)}`,
-        expected: `the id of a ${flow.api} template listed in manifest.json`,
-        ...(same[0] === undefined ? {} : { example: `"template": "${same[0]}"` }),
-      },
-    ];
-  }
+function checkStep(file: string, id: string, node: StepNode, data: PluginData): Problem[] {
+  // A template not in the plugin, or of the other API: flowTemplateProblems names it.
+  const found = templatesById(data.templates).get(node.template);
+  if (!found) return [];
   const template: StepTemplate = found.value;
+  const at = (...tokens: string[]): string => pointer('nodes', id, ...tokens);
   const problems: Problem[] = [];
-  if (template.api !== flow.api) {
-    problems.push({
-      file,
-      pointer: at('template'),
-      rule: 'flow-routes',
-      message: `template "${template.id}" talks to the ${template.api} API, but this flow is for ${flow.api}`,
-      expected: `a template whose "api" is "${flow.api}"`,
-    });
-  }
   const outcomes = stepOutcomes(template);
   for (const outcome of Object.keys(node.routes)) {
     if (outcomes.includes(outcome)) continue;
