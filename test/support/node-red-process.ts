@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { devDependencyVersion } from './dev-dependency.js';
 
 const require = createRequire(import.meta.url);
 
@@ -60,14 +61,7 @@ export interface NodeRedOptions {
  * nodeRedVersion() // '4.1.8'
  */
 export function nodeRedVersion(): string {
-  let version: string;
-  try {
-    version = (require('node-red/package.json') as { version: string }).version;
-  } catch {
-    throw new Error('node-red is not installed: the Node-RED tests need the devDependency node-red 4 (npm install)');
-  }
-  if (!version.startsWith('4.')) throw new Error(`the Node-RED tests need node-red 4, found ${version}`);
-  return version;
+  return devDependencyVersion('node-red', 4, 'the Node-RED tests');
 }
 
 /**

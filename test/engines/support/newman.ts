@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { devDependencyVersion } from '../../support/dev-dependency.js';
 
 /** The part of newman's Node API the tests use (newman ships no types). */
 interface NewmanRunOptions {
@@ -30,14 +31,7 @@ const require = createRequire(import.meta.url);
  * newmanVersion() // '6.2.2'
  */
 export function newmanVersion(): string {
-  let version: string;
-  try {
-    version = (require('newman/package.json') as { version: string }).version;
-  } catch {
-    throw new Error('newman is not installed: the Postman export tests need the devDependency newman 6 (npm install)');
-  }
-  if (!version.startsWith('6.')) throw new Error(`the Postman export tests need newman 6, found ${version}`);
-  return version;
+  return devDependencyVersion('newman', 6, 'the Postman export tests');
 }
 
 function newman(): Newman {
